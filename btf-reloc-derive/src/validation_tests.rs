@@ -1,0 +1,1 @@
+//! Unit tests for every validation branch of the derive (ast, repr, valid).

@@ -1,0 +1,83 @@
+// Expansion of `#[derive(BtfRelocatable)]`, case `rename`.
+// Regenerate with `BLESS=1 cargo test -p btf-reloc-derive`.
+
+#[automatically_derived]
+unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for task_struct {
+    const DESCRIPTOR: ::btf_reloc_runtime::__private::StructDescriptor = ::btf_reloc_runtime::__private::StructDescriptor {
+        name: "task_struct",
+        rust_path: ::core::concat!(::core::module_path!(), "::", "task_struct"),
+        size: ::core::mem::size_of::<task_struct>(),
+        fields: &[
+            ::btf_reloc_runtime::__private::FieldDescriptor {
+                name: "__state",
+                offset: ::core::mem::offset_of!(task_struct, state),
+                size: ::core::mem::size_of::<u32>(),
+                shape: <u32 as ::btf_reloc_runtime::__private::FieldType>::SHAPE,
+            },
+        ],
+    };
+    type Fields<__A: ::btf_reloc_runtime::__private::AddressSpace> = task_structFields<
+        __A,
+    >;
+}
+#[automatically_derived]
+impl ::btf_reloc_runtime::__private::RelocatableField<0> for task_struct {
+    type Type = u32;
+}
+#[automatically_derived]
+unsafe impl ::btf_reloc_runtime::__private::FieldType for task_struct {
+    const SHAPE: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::Composite {
+        kind: ::btf_reloc_runtime::__private::CompositeKind::Struct,
+        name: "task_struct",
+        size: ::core::mem::size_of::<task_struct>(),
+    };
+}
+/// Field getters of [`task_struct`], reached from `KernelPtr<task_struct>` and `UserPtr<task_struct>` through `Deref`.
+#[allow(non_camel_case_types)]
+#[derive(::core::fmt::Debug)]
+#[repr(transparent)]
+pub struct task_structFields<
+    __A: ::btf_reloc_runtime::__private::AddressSpace
+        = ::btf_reloc_runtime::__private::Kernel,
+>(
+    ::btf_reloc_runtime::__private::Ptr<task_struct, __A>,
+);
+#[automatically_derived]
+impl<__A: ::btf_reloc_runtime::__private::AddressSpace> task_structFields<__A> {
+    /// Reads `task_struct::state` (kernel field `task_struct.__state`) at the target's offset.
+    #[inline(always)]
+    pub fn state(
+        &self,
+    ) -> ::core::result::Result<
+        ::core::option::Option<u32>,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::read_field::<task_struct, __A, 0>(self.0)
+    }
+}
+#[automatically_derived]
+impl task_struct {
+    /// Whether kernel field `task_struct.__state` exists in the target.
+    #[inline(always)]
+    pub fn state_exists() -> bool {
+        ::btf_reloc_runtime::__private::relocatable_field_exists::<Self, 0>()
+    }
+    /// Size in bytes of `task_struct.__state` in the target, if it exists.
+    #[inline(always)]
+    pub fn state_byte_size() -> ::core::option::Option<usize> {
+        ::btf_reloc_runtime::__private::if_exists(
+            Self::state_exists(),
+            ::btf_reloc_runtime::__private::relocatable_field_byte_size::<Self, 0>,
+        )
+    }
+    /// Offset in bytes of `task_struct.__state` in the target, if it exists.
+    #[inline(always)]
+    pub fn state_byte_offset() -> ::core::option::Option<usize> {
+        ::btf_reloc_runtime::__private::if_exists(
+            Self::state_exists(),
+            ::btf_reloc_runtime::__private::relocatable_field_byte_offset::<Self, 0>,
+        )
+    }
+}
+const _: () = ::btf_reloc_runtime::__private::check_layout::<task_struct>();
+::btf_reloc_runtime::__private::emit_descriptor!(task_struct);

@@ -1,0 +1,20 @@
+//! Integration tests of btf-reloc on the host simulation (in `tests/`), and this `no_std` library,
+//! whose build proves that generated code needs neither `std` nor `alloc`.
+#![no_std]
+
+use btf_reloc_runtime::prelude::*;
+
+/// A kernel struct declared in a `no_std` crate.
+#[derive(BtfRelocatable, Debug)]
+#[repr(C)]
+pub struct sk_buff {
+    /// Packet length.
+    pub len: u32,
+    /// Device pointer.
+    pub dev: *const u8,
+}
+
+/// Reads `len` through a handle, as eBPF code would.
+pub fn skb_len(skb: KernelPtr<sk_buff>) -> Result<Option<u32>, RelocatableFieldAccessError> {
+    skb.len()
+}
