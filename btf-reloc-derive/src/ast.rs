@@ -1,8 +1,8 @@
 //! The typed form of the derive input: darling reads the `#[btf(...)]` attributes into these
 //! structs, after a shape check that gives clearer messages than a generic "unsupported shape".
 
-use darling::util::{Flag, SpannedValue};
-use darling::{FromDeriveInput, FromField};
+use darling::{FromDeriveInput, FromField, FromMeta};
+use proc_macro2::Span;
 use syn::spanned::Spanned;
 
 /// `#[btf(...)]` on the struct, plus what darling forwards.
@@ -16,7 +16,7 @@ pub(crate) struct Input {
     pub(crate) attrs: Vec<syn::Attribute>,
     /// `#[btf(name = "...")]`: the kernel type name.
     #[darling(default)]
-    pub(crate) name: Option<SpannedValue<String>>,
+    pub(crate) name: Option<NameValue>,
     /// `#[btf(crate = "...")]`: path of `btf_reloc_runtime`.
     #[darling(default, rename = "crate")]
     pub(crate) krate: Option<syn::Path>,
@@ -30,13 +30,77 @@ pub(crate) struct Field {
     pub(crate) ty: syn::Type,
     /// `#[btf(rename = "...")]`: the kernel field name.
     #[darling(default)]
-    pub(crate) rename: Option<SpannedValue<String>>,
+    pub(crate) rename: Option<NameValue>,
     /// `#[btf(skip)]`: no accessor.
-    pub(crate) skip: Flag,
+    #[darling(default)]
+    pub(crate) skip: Skip,
 }
 
-/// Parses `input`, rejecting everything but a non-generic struct with named fields.
-pub(crate) fn parse(input: &syn::DeriveInput) -> syn::Result<Input> {
+/// The string of `key = "value"`, with the span of the whole `key = "value"`.
+pub(crate) struct NameValue {
+    pub(crate) value: String,
+    pub(crate) span: Span,
+}
+
+impl FromMeta for NameValue {
+    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
+        let key = item
+            .path()
+            .get_ident()
+            .map_or_else(|| "key".to_owned(), ToString::to_string);
+        let example = if key == "name" {
+            "task_struct"
+        } else {
+            "__state"
+        };
+        match item {
+            syn::Meta::NameValue(syn::MetaNameValue {
+                value:
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(lit),
+                        ..
+                    }),
+                ..
+            }) => Ok(Self {
+                value: lit.value(),
+                span: item.span(),
+            }),
+            syn::Meta::NameValue(nv) => Err(darling::Error::custom(format!(
+                "expected a string literal: `{key} = \"{example}\"`"
+            ))
+            .with_span(&nv.value)),
+            _ => Err(darling::Error::custom(format!(
+                "`{key}` needs a value: `{key} = \"{example}\"`"
+            ))
+            .with_span(item)),
+        }
+    }
+}
+
+/// `skip`: present or not, and where.
+#[derive(Default)]
+pub(crate) struct Skip(Option<Span>);
+
+impl Skip {
+    pub(crate) fn is_present(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+impl FromMeta for Skip {
+    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
+        match item {
+            syn::Meta::Path(path) => Ok(Self(Some(path.span()))),
+            _ => Err(
+                darling::Error::custom("`skip` takes no value: write `#[btf(skip)]`")
+                    .with_span(item),
+            ),
+        }
+    }
+}
+
+/// Rejects everything but a non-generic struct with named fields, one error per offending token.
+pub(crate) fn check_shape(input: &syn::DeriveInput) -> syn::Result<()> {
     match &input.data {
         syn::Data::Enum(data) => {
             return Err(syn::Error::new(
@@ -67,14 +131,43 @@ pub(crate) fn parse(input: &syn::DeriveInput) -> syn::Result<Input> {
             }
         },
     }
-    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-        return Err(syn::Error::new(
-            input.generics.span(),
-            "BtfRelocatable cannot be derived for a generic struct: a kernel type has one \
-             layout, declare it without type, lifetime or const parameters",
+    let mut errors = crate::valid::Errors::default();
+    for param in &input.generics.params {
+        let (span, what) = match param {
+            syn::GenericParam::Type(t) => (t.ident.span(), "type"),
+            syn::GenericParam::Lifetime(l) => (l.lifetime.span(), "lifetime"),
+            syn::GenericParam::Const(c) => (c.ident.span(), "const"),
+        };
+        errors.push(syn::Error::new(
+            span,
+            format!(
+                "BtfRelocatable cannot be derived for a generic struct: a kernel type has one \
+                 layout; remove this {what} parameter"
+            ),
         ));
     }
-    Ok(Input::from_derive_input(input)?)
+    if let Some(where_clause) = &input.generics.where_clause {
+        errors.push(syn::Error::new(
+            where_clause.where_token.span,
+            "BtfRelocatable does not support a where clause; remove it",
+        ));
+    }
+    errors.finish()
+}
+
+/// Parses the `#[btf]` attributes of a struct that passed [`check_shape`].
+pub(crate) fn parse(input: &syn::DeriveInput) -> darling::Result<Input> {
+    Input::from_derive_input(input)
+}
+
+/// The `#[repr]` attributes of the raw input (for checking them when [`parse`] failed).
+pub(crate) fn repr_attrs(input: &syn::DeriveInput) -> Vec<syn::Attribute> {
+    input
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("repr"))
+        .cloned()
+        .collect()
 }
 
 impl Input {

@@ -10,17 +10,27 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
-use crate::valid::{Errors, Model, ModelField};
+use crate::valid::{Errors, Model};
 use crate::{ast, repr, valid};
 
-/// The whole derive: parse, check, expand. Errors found after parsing are emitted next to the
-/// expansion, so that a bad attribute does not also cost the user every getter.
+/// The whole derive: check the shape, parse, check, expand. Errors found after the shape check
+/// are emitted next to an expansion (of the checked model, or of a fallback model when the
+/// attributes did not parse), so that one bad attribute does not also cost the user every getter.
 pub(crate) fn derive(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
-    let input = ast::parse(input)?;
+    ast::check_shape(input)?;
     let mut errors = Errors::default();
-    repr::check(&input.attrs, &input.ident, &mut errors);
-    let model = valid::validate(&input, &mut errors);
-    let expanded = expand(&model);
+    let parsed = ast::parse(input);
+    let expanded = match &parsed {
+        Ok(parsed) => {
+            repr::check(&parsed.attrs, &parsed.ident, &mut errors);
+            expand(&valid::validate(parsed, &mut errors))
+        }
+        Err(e) => {
+            errors.push(e.clone().into());
+            repr::check(&ast::repr_attrs(input), &input.ident, &mut errors);
+            expand(&valid::fallback(input))
+        }
+    };
     Ok(match errors.finish() {
         Ok(()) => expanded,
         Err(e) => {
@@ -43,17 +53,23 @@ pub(crate) fn expand(model: &Model<'_>) -> TokenStream {
     let fields_ty = format_ident!("{}Fields", ident.unraw());
     let rust_name = ident.unraw().to_string();
 
-    let descriptors = model.relocatable().map(|(field, name)| {
-        let ModelField { ident: f, ty, .. } = field;
-        quote! {
-            #p::FieldDescriptor {
-                name: #name,
-                offset: ::core::mem::offset_of!(#ident, #f),
-                size: ::core::mem::size_of::<#ty>(),
-                shape: <#ty as #p::FieldType>::SHAPE,
+    // Sizes and shapes go through `RelocatableField`, so that a field type that cannot be read is
+    // reported once, at the `type Type` below.
+    let descriptors = model
+        .relocatable()
+        .enumerate()
+        .map(|(index, (field, name))| {
+            let index = Literal::usize_unsuffixed(index);
+            let f = field.ident;
+            quote! {
+                #p::FieldDescriptor {
+                    name: #name,
+                    offset: ::core::mem::offset_of!(#ident, #f),
+                    size: #p::field_size::<#ident, #index>(),
+                    shape: #p::field_shape::<#ident, #index>(),
+                }
             }
-        }
-    });
+        });
 
     let field_impls = model.relocatable().enumerate().map(|(index, (field, _))| {
         let index = Literal::usize_unsuffixed(index);
@@ -75,7 +91,7 @@ pub(crate) fn expand(model: &Model<'_>) -> TokenStream {
         .filter(|f| f.kernel_name.is_none())
         .map(|f| {
             let ty = f.ty;
-            quote!(for<'__btf> #ty: #p::FieldType)
+            quote_spanned!(ty.span()=> for<'__btf> #ty: #p::FieldType)
         })
         .collect::<Vec<_>>();
     let where_skipped = if skipped_bounds.is_empty() {

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
+use crate::ast::{Input, NameValue};
 use syn::ext::IdentExt;
-use crate::ast::Input;
 
 /// A derive input that passed every check.
 pub(crate) struct Model<'a> {
@@ -47,16 +47,10 @@ pub(crate) fn is_c_identifier(s: &str) -> bool {
 /// nothing), so that the caller can expand it next to the errors and spare users follow-on
 /// "no method named ..." errors.
 pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
-
     let kernel_name = match &input.name {
         Some(name) => {
-            if !is_c_identifier(name) {
-                errors.push(syn::Error::new(
-                    name.span(),
-                    format!("`{}` is not a C identifier, so it cannot name a kernel type", **name),
-                ));
-            }
-            (**name).clone()
+            check_c_identifier(name, "type", errors);
+            name.value.clone()
         }
         None => input.ident.unraw().to_string(),
     };
@@ -68,30 +62,22 @@ pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
         let kernel_name = match (&field.rename, field.skip.is_present()) {
             (Some(rename), true) => {
                 errors.push(syn::Error::new(
-                    rename.span(),
+                    rename.span,
                     "`rename` has no effect on a skipped field; remove one of `rename` and `skip`",
                 ));
                 None
             }
             (_, true) => None,
             (Some(rename), false) => {
-                if !is_c_identifier(rename) {
-                    errors.push(syn::Error::new(
-                        rename.span(),
-                        format!(
-                            "`{}` is not a C identifier, so it cannot name a kernel field",
-                            **rename
-                        ),
-                    ));
-                }
-                Some((**rename).clone())
+                check_c_identifier(rename, "field", errors);
+                Some(rename.value.clone())
             }
             (None, false) => Some(ident.unraw().to_string()),
         };
         if let Some(name) = &kernel_name {
             if let Some(first) = seen.get(name) {
                 let span = match &field.rename {
-                    Some(rename) => rename.span(),
+                    Some(rename) => rename.span,
                     None => ident.span(),
                 };
                 errors.push(syn::Error::new(
@@ -122,6 +108,63 @@ pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
             .unwrap_or_else(|| syn::parse_quote!(::btf_reloc_runtime)),
         fields,
     }
+}
+
+/// Reports `name` unless it is a C identifier; `what` is "type" or "field".
+fn check_c_identifier(name: &NameValue, what: &str, errors: &mut Errors) {
+    if name.value.is_empty() {
+        errors.push(syn::Error::new(
+            name.span,
+            format!("an empty string cannot name a kernel {what}"),
+        ));
+    } else if !is_c_identifier(&name.value) {
+        errors.push(syn::Error::new(
+            name.span,
+            format!(
+                "`{}` is not a C identifier (ASCII letters, digits and `_`, not starting with a \
+                 digit), so it cannot name a kernel {what}",
+                name.value
+            ),
+        ));
+    }
+}
+
+/// The model of an input whose `#[btf]` attributes could not be parsed: every field under its
+/// Rust name (skipped where a `skip` appears in its attributes), so that the expansion next to
+/// the attribute error spares users a cascade of "no method named ..." errors.
+pub(crate) fn fallback(input: &syn::DeriveInput) -> Model<'_> {
+    let fields = match &input.data {
+        syn::Data::Struct(data) => data
+            .fields
+            .iter()
+            .filter_map(|field| {
+                let ident = field.ident.as_ref()?;
+                let skipped = field.attrs.iter().any(mentions_skip);
+                Some(ModelField {
+                    ident,
+                    ty: &field.ty,
+                    kernel_name: (!skipped).then(|| ident.unraw().to_string()),
+                })
+            })
+            .collect(),
+        syn::Data::Enum(_) | syn::Data::Union(_) => Vec::new(),
+    };
+    Model {
+        ident: &input.ident,
+        vis: &input.vis,
+        kernel_name: input.ident.unraw().to_string(),
+        krate: syn::parse_quote!(::btf_reloc_runtime),
+        fields,
+    }
+}
+
+/// Whether `attr` is a `#[btf(...)]` whose list has a `skip` item (even if it does not parse).
+fn mentions_skip(attr: &syn::Attribute) -> bool {
+    type Items = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
+    attr.path().is_ident("btf")
+        && attr
+            .parse_args_with(Items::parse_terminated)
+            .is_ok_and(|items| items.iter().any(|item| item.path().is_ident("skip")))
 }
 
 /// Collects errors so that all of them are reported in one go.

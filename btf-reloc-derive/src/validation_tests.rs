@@ -1,1 +1,778 @@
 //! Unit tests for every validation branch of the derive (ast, repr, valid).
+//!
+//! Each test builds its input with `parse_quote!` and asserts the exact messages. Spans cannot be
+//! checked here (outside a proc-macro every `parse_quote!` token has the call-site span); the
+//! trybuild suite in `ui-tests/` checks where each error points.
+
+use syn::parse_quote;
+
+use crate::valid::{is_c_identifier, Errors, Model};
+use crate::{ast, expand, repr, valid};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/// The messages of one (possibly combined) `syn::Error`, in order.
+fn messages(error: syn::Error) -> Vec<String> {
+    error.into_iter().map(|e| e.to_string()).collect()
+}
+
+fn finish(errors: Errors) -> Vec<String> {
+    errors.finish().err().map(messages).unwrap_or_default()
+}
+
+/// Every error the whole derive reports for `input`: the parse error it returns, or the
+/// `compile_error!`s it emits next to the expansion.
+fn derive_errors(input: &syn::DeriveInput) -> Vec<String> {
+    let tokens = match expand::derive(input) {
+        Ok(tokens) => tokens,
+        Err(e) => return messages(e),
+    };
+    let file: syn::File = syn::parse2(tokens).expect("the expansion parses as items");
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Macro(m) if m.mac.path.segments.last()?.ident == "compile_error" => {
+                Some(m.mac.parse_body::<syn::LitStr>().expect("a string").value())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The error messages of [`ast::check_shape`] then [`ast::parse`], one of which must fail.
+fn parse_errors(input: &syn::DeriveInput) -> Vec<String> {
+    if let Err(e) = ast::check_shape(input) {
+        return messages(e);
+    }
+    match ast::parse(input) {
+        Ok(_) => panic!("`{}` parsed, expected an error", input.ident),
+        Err(e) => messages(e.into()),
+    }
+}
+
+fn parse_ok(input: &syn::DeriveInput) -> ast::Input {
+    if let Err(e) = ast::check_shape(input) {
+        panic!("`{}` has a bad shape: {e}", input.ident);
+    }
+    match ast::parse(input) {
+        Ok(parsed) => parsed,
+        Err(e) => panic!("`{}` did not parse: {e}", input.ident),
+    }
+}
+
+/// The errors [`repr::check`] reports for the attributes of `input`.
+fn repr_errors(input: &syn::DeriveInput) -> Vec<String> {
+    let mut errors = Errors::default();
+    repr::check(&input.attrs, &input.ident, &mut errors);
+    finish(errors)
+}
+
+/// Parses `input` (which must parse), validates it and hands the model and errors to `check`.
+fn with_model(input: &syn::DeriveInput, check: impl FnOnce(&Model<'_>, Vec<String>)) {
+    let parsed = parse_ok(input);
+    let mut errors = Errors::default();
+    let model = valid::validate(&parsed, &mut errors);
+    check(&model, finish(errors));
+}
+
+fn validate_errors(input: &syn::DeriveInput) -> Vec<String> {
+    let mut out = Vec::new();
+    with_model(input, |_, errors| out = errors);
+    out
+}
+
+/// The kernel names of the model's fields (`None` for skipped ones).
+fn kernel_names<'a>(model: &'a Model<'_>) -> Vec<Option<&'a str>> {
+    model
+        .fields
+        .iter()
+        .map(|f| f.kernel_name.as_deref())
+        .collect()
+}
+
+const NO_ERRORS: [&str; 0] = [];
+const NOT_NAMED_ENUM: &str =
+    "BtfRelocatable can only be derived for structs with named fields, not enums";
+const NOT_NAMED_UNION: &str =
+    "BtfRelocatable can only be derived for structs with named fields, not unions \
+     (declare the union's members you read as fields of the enclosing struct)";
+fn generic(what: &str) -> String {
+    format!(
+        "BtfRelocatable cannot be derived for a generic struct: a kernel type has one layout; \
+         remove this {what} parameter"
+    )
+}
+const MISSING_C: &str =
+    "BtfRelocatable requires #[repr(C)]: the local offsets must follow the C layout";
+const PACKED: &str = "repr(packed) is not supported: relocated fields are read at their natural \
+                      alignment; declare the struct as repr(C)";
+const TRANSPARENT: &str = "repr(transparent) is not supported: a relocatable struct mirrors a \
+                           kernel struct and needs repr(C)";
+const RUST: &str = "repr(Rust) is not supported: the Rust layout is unspecified; use repr(C)";
+const OTHER_REPR: &str = "unsupported representation for BtfRelocatable: use repr(C)";
+const RENAME_AND_SKIP: &str =
+    "`rename` has no effect on a skipped field; remove one of `rename` and `skip`";
+
+// ---------------------------------------------------------------------------------------------
+// ast.rs: the shape of the input
+
+#[test]
+fn enum_is_rejected() {
+    let input = parse_quote! {
+        #[repr(C)]
+        enum task_state { Running, Sleeping }
+    };
+    assert_eq!(parse_errors(&input), [NOT_NAMED_ENUM]);
+}
+
+#[test]
+fn union_is_rejected() {
+    let input = parse_quote! {
+        #[repr(C)]
+        union sigval { sival_int: i32, sival_ptr: u64 }
+    };
+    assert_eq!(parse_errors(&input), [NOT_NAMED_UNION]);
+}
+
+#[test]
+fn tuple_struct_is_rejected() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct pid_t(i32);
+    };
+    assert_eq!(
+        parse_errors(&input),
+        ["BtfRelocatable needs named fields: kernel fields are matched by name"]
+    );
+}
+
+#[test]
+fn unit_struct_is_rejected() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct task_struct;
+    };
+    assert_eq!(
+        parse_errors(&input),
+        ["BtfRelocatable needs named fields: a unit struct has nothing to relocate"]
+    );
+}
+
+#[test]
+fn generic_parameters_are_rejected() {
+    let inputs: [syn::DeriveInput; 4] = [
+        parse_quote! { #[repr(C)] struct list_head<T> { next: T } },
+        parse_quote! { #[repr(C)] struct task_struct<'a> { comm: &'a [u8; 16] } },
+        parse_quote! { #[repr(C)] struct task_struct<const N: usize> { comm: [u8; N] } },
+        // A where clause alone makes no struct generic, but is rejected by the same check.
+        parse_quote! { #[repr(C)] struct task_struct where i32: Copy { pid: i32 } },
+    ];
+    let expected = [
+        generic("type"),
+        generic("lifetime"),
+        generic("const"),
+        "BtfRelocatable does not support a where clause; remove it".to_owned(),
+    ];
+    for (input, expected) in inputs.iter().zip(expected) {
+        assert_eq!(parse_errors(input), [expected], "{}", quote::quote!(#input));
+    }
+}
+
+#[test]
+fn shape_errors_stop_before_repr_and_names() {
+    // The shape is checked first and alone: the missing repr(C) is not reported with it.
+    let input = parse_quote! {
+        enum task_state { Running }
+    };
+    assert_eq!(derive_errors(&input), [NOT_NAMED_ENUM]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// ast.rs: the `#[btf(...)]` attributes, read by darling
+
+#[test]
+fn unknown_container_key_suggests_the_known_one() {
+    let input = parse_quote! {
+        #[repr(C)]
+        #[btf(nmae = "task_struct")]
+        struct task { pid: i32 }
+    };
+    assert_eq!(
+        parse_errors(&input),
+        ["Unknown field: `nmae`. Did you mean `name`?"]
+    );
+}
+
+#[test]
+fn unknown_field_key_suggests_the_known_one() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            #[btf(renam = "__state")]
+            state: u32,
+        }
+    };
+    assert_eq!(
+        parse_errors(&input),
+        ["Unknown field: `renam`. Did you mean `rename`?"]
+    );
+}
+
+#[test]
+fn duplicate_key_is_rejected() {
+    let in_one_attribute = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            #[btf(rename = "__state", rename = "state")]
+            state: u32,
+        }
+    };
+    let in_two_attributes = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            #[btf(rename = "__state")]
+            #[btf(rename = "state")]
+            state: u32,
+        }
+    };
+    assert_eq!(
+        parse_errors(&in_one_attribute),
+        ["Duplicate field `rename`"]
+    );
+    assert_eq!(
+        parse_errors(&in_two_attributes),
+        ["Duplicate field `rename`"]
+    );
+}
+
+#[test]
+fn values_of_the_wrong_kind_are_rejected() {
+    let rename_int = parse_quote! {
+        #[repr(C)]
+        struct task_struct { #[btf(rename = 5)] state: u32 }
+    };
+    let name_word = parse_quote! {
+        #[repr(C)]
+        #[btf(name)]
+        struct task_struct { pid: i32 }
+    };
+    let skip_string = parse_quote! {
+        #[repr(C)]
+        struct task_struct { #[btf(skip = "yes")] flags: u32 }
+    };
+    let crate_int = parse_quote! {
+        #[repr(C)]
+        #[btf(crate = 1)]
+        struct task_struct { pid: i32 }
+    };
+    assert_eq!(
+        parse_errors(&rename_int),
+        ["expected a string literal: `rename = \"__state\"`"]
+    );
+    assert_eq!(
+        parse_errors(&name_word),
+        ["`name` needs a value: `name = \"task_struct\"`"]
+    );
+    assert_eq!(
+        parse_errors(&skip_string),
+        ["`skip` takes no value: write `#[btf(skip)]`"]
+    );
+    assert_eq!(parse_errors(&crate_int), ["Unexpected type `int`"]);
+}
+
+#[test]
+fn attribute_errors_are_all_reported_together() {
+    let input = parse_quote! {
+        #[repr(C)]
+        #[btf(nmae = "task_struct")]
+        struct task {
+            #[btf(renam = "__state")]
+            state: u32,
+            #[btf(rename = 5)]
+            pid: i32,
+        }
+    };
+    assert_eq!(
+        parse_errors(&input),
+        [
+            "Unknown field: `nmae`. Did you mean `name`?",
+            "Unknown field: `renam`. Did you mean `rename`?",
+            "expected a string literal: `rename = \"__state\"`",
+        ]
+    );
+}
+
+#[test]
+fn attributes_are_read_into_the_typed_input() {
+    let input = parse_quote! {
+        #[repr(C)]
+        #[derive(Clone)]
+        #[btf(name = "task_struct___v58", crate = "my_runtime")]
+        pub struct Task {
+            #[btf(rename = "__state")]
+            state: u32,
+            #[btf(skip)]
+            flags: u32,
+            pid: i32,
+        }
+    };
+    let parsed = parse_ok(&input);
+    assert_eq!(parsed.ident, "Task");
+    assert_eq!(
+        parsed.name.as_ref().map(|n| n.value.as_str()),
+        Some("task_struct___v58")
+    );
+    assert_eq!(parsed.krate, Some(parse_quote!(my_runtime)));
+    // Only `#[repr]` is forwarded, not the other attributes.
+    assert_eq!(parsed.attrs.len(), 1);
+    assert!(parsed.attrs[0].path().is_ident("repr"));
+
+    let fields = parsed.fields();
+    let idents: Vec<_> = fields
+        .iter()
+        .map(|f| f.ident.as_ref().expect("named").to_string())
+        .collect();
+    assert_eq!(idents, ["state", "flags", "pid"]);
+    assert_eq!(
+        fields[0].rename.as_ref().map(|n| n.value.as_str()),
+        Some("__state")
+    );
+    assert!(!fields[0].skip.is_present());
+    assert!(fields[1].skip.is_present());
+    assert!(fields[2].rename.is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// repr.rs
+
+#[test]
+fn repr_c_is_accepted_alone_and_with_align() {
+    let inputs: [syn::DeriveInput; 4] = [
+        parse_quote! { #[repr(C)] struct S { a: u32 } },
+        parse_quote! { #[repr(C, align(8))] struct S { a: u32 } },
+        parse_quote! { #[repr(align(8), C)] struct S { a: u32 } },
+        parse_quote! { #[repr(C)] #[repr(align(16))] struct S { a: u32 } },
+    ];
+    for input in &inputs {
+        assert_eq!(repr_errors(input), NO_ERRORS, "{}", quote::quote!(#input));
+    }
+}
+
+#[test]
+fn repr_c_is_required() {
+    let no_repr = parse_quote! { struct S { a: u32 } };
+    let align_only = parse_quote! { #[repr(align(8))] struct S { a: u32 } };
+    // Other attributes do not count.
+    let other_attr = parse_quote! { #[derive(Clone)] #[doc = "C"] struct S { a: u32 } };
+    assert_eq!(repr_errors(&no_repr), [MISSING_C]);
+    assert_eq!(repr_errors(&align_only), [MISSING_C]);
+    assert_eq!(repr_errors(&other_attr), [MISSING_C]);
+}
+
+#[test]
+fn repr_packed_is_rejected_with_or_without_a_value() {
+    let inputs: [syn::DeriveInput; 3] = [
+        parse_quote! { #[repr(C, packed)] struct S { a: u32 } },
+        parse_quote! { #[repr(C, packed(2))] struct S { a: u32 } },
+        // Without C: only the packed error, not also "requires repr(C)".
+        parse_quote! { #[repr(packed)] struct S { a: u32 } },
+    ];
+    for input in &inputs {
+        assert_eq!(repr_errors(input), [PACKED], "{}", quote::quote!(#input));
+    }
+}
+
+#[test]
+fn repr_transparent_rust_and_others_are_rejected() {
+    let transparent = parse_quote! { #[repr(transparent)] struct S { a: u32 } };
+    let rust = parse_quote! { #[repr(Rust)] struct S { a: u32 } };
+    let int = parse_quote! { #[repr(C, u8)] struct S { a: u32 } };
+    let simd = parse_quote! { #[repr(simd)] struct S { a: u32 } };
+    assert_eq!(repr_errors(&transparent), [TRANSPARENT]);
+    assert_eq!(repr_errors(&rust), [RUST]);
+    assert_eq!(repr_errors(&int), [OTHER_REPR]);
+    assert_eq!(repr_errors(&simd), [OTHER_REPR]);
+}
+
+#[test]
+fn malformed_repr_arguments_are_reported() {
+    // rustc rejects these too; the derive must report them rather than panic.
+    let align_without_value = parse_quote! { #[repr(C, align)] struct S { a: u32 } };
+    let align_not_int = parse_quote! { #[repr(C, align("8"))] struct S { a: u32 } };
+    let packed_not_int = parse_quote! { #[repr(C, packed(x))] struct S { a: u32 } };
+    assert_eq!(
+        repr_errors(&align_without_value),
+        ["unexpected end of input, expected parentheses"]
+    );
+    assert_eq!(repr_errors(&align_not_int), ["expected integer literal"]);
+    assert_eq!(repr_errors(&packed_not_int), ["expected integer literal"]);
+}
+
+#[test]
+fn every_rejected_repr_is_reported() {
+    let input = parse_quote! {
+        #[repr(packed, transparent)]
+        #[repr(Rust)]
+        struct S { a: u32 }
+    };
+    assert_eq!(repr_errors(&input), [PACKED, TRANSPARENT, RUST]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// valid.rs: names
+
+#[test]
+fn c_identifiers() {
+    for ok in ["a", "_", "__state", "task_struct___v58", "A9_b", "type"] {
+        assert!(is_c_identifier(ok), "{ok:?} is a C identifier");
+    }
+    for bad in [
+        "",
+        "1abc",
+        "foo-bar",
+        "foo bar",
+        "struct task_struct",
+        "a.b",
+        "r#type",
+        "é",
+        "a\u{0}",
+    ] {
+        assert!(!is_c_identifier(bad), "{bad:?} is not a C identifier");
+    }
+}
+
+#[test]
+fn kernel_type_name_must_be_a_c_identifier() {
+    let input = parse_quote! {
+        #[repr(C)]
+        #[btf(name = "struct task_struct")]
+        struct task { pid: i32 }
+    };
+    assert_eq!(
+        validate_errors(&input),
+        ["`struct task_struct` is not a C identifier (ASCII letters, digits and `_`, not starting with a digit), so it cannot name a kernel type"]
+    );
+}
+
+#[test]
+fn kernel_type_name_defaults_to_the_unraw_rust_name() {
+    let plain = parse_quote! { #[repr(C)] struct task_struct { pid: i32 } };
+    let raw = parse_quote! { #[repr(C)] struct r#file { pid: i32 } };
+    let named = parse_quote! {
+        #[repr(C)]
+        #[btf(name = "task_struct___v58")]
+        struct Task { pid: i32 }
+    };
+    with_model(&plain, |m, e| {
+        assert_eq!(e, NO_ERRORS);
+        assert_eq!(m.kernel_name, "task_struct");
+    });
+    with_model(&raw, |m, e| {
+        assert_eq!(e, NO_ERRORS);
+        assert_eq!(m.kernel_name, "file");
+    });
+    with_model(&named, |m, e| {
+        assert_eq!(e, NO_ERRORS);
+        assert_eq!(m.kernel_name, "task_struct___v58");
+    });
+}
+
+#[test]
+fn rename_must_be_a_c_identifier() {
+    for bad in ["foo-bar", "1abc"] {
+        let input = parse_quote! {
+            #[repr(C)]
+            struct task_struct {
+                #[btf(rename = #bad)]
+                state: u32,
+            }
+        };
+        assert_eq!(
+            validate_errors(&input),
+            [format!(
+                "`{bad}` is not a C identifier (ASCII letters, digits and `_`, not starting with a digit), so it cannot name a kernel field"
+            )]
+        );
+    }
+}
+
+#[test]
+fn empty_names_say_so() {
+    let input = parse_quote! {
+        #[repr(C)]
+        #[btf(name = "")]
+        struct task_struct {
+            #[btf(rename = "")]
+            state: u32,
+        }
+    };
+    assert_eq!(
+        validate_errors(&input),
+        [
+            "an empty string cannot name a kernel type",
+            "an empty string cannot name a kernel field"
+        ]
+    );
+}
+
+#[test]
+fn rename_with_skip_is_rejected() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            #[btf(skip, rename = "__state")]
+            state: u32,
+        }
+    };
+    with_model(&input, |model, errors| {
+        assert_eq!(errors, [RENAME_AND_SKIP]);
+        // The field is treated as skipped.
+        assert_eq!(kernel_names(model), [None]);
+    });
+}
+
+#[test]
+fn rename_with_skip_does_not_also_check_the_name() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            #[btf(skip, rename = "foo-bar")]
+            state: u32,
+        }
+    };
+    assert_eq!(validate_errors(&input), [RENAME_AND_SKIP]);
+}
+
+#[test]
+fn field_kernel_names() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct file {
+            pos: i64,
+            #[btf(rename = "f_flags")]
+            flags: u32,
+            #[btf(skip)]
+            private: u64,
+            r#type: u32,
+        }
+    };
+    with_model(&input, |model, errors| {
+        assert_eq!(errors, NO_ERRORS);
+        assert_eq!(
+            kernel_names(model),
+            [Some("pos"), Some("f_flags"), None, Some("type")]
+        );
+        let relocatable: Vec<_> = model
+            .relocatable()
+            .map(|(f, name)| (f.ident.to_string(), name))
+            .collect();
+        assert_eq!(
+            relocatable,
+            [
+                ("pos".to_owned(), "pos"),
+                ("flags".to_owned(), "f_flags"),
+                ("r#type".to_owned(), "type"),
+            ]
+        );
+    });
+}
+
+#[test]
+fn two_fields_cannot_map_to_one_kernel_field() {
+    let rename_onto_other = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            pid: i32,
+            #[btf(rename = "pid")]
+            tgid: i32,
+        }
+    };
+    // The later field is blamed, whichever of the two was renamed.
+    let other_renamed_first = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            #[btf(rename = "pid")]
+            tgid: i32,
+            pid: i32,
+        }
+    };
+    let both_renamed = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            #[btf(rename = "__state")]
+            a: u32,
+            #[btf(rename = "__state")]
+            b: u32,
+        }
+    };
+    let raw_identifier = parse_quote! {
+        #[repr(C)]
+        struct file {
+            r#type: u32,
+            #[btf(rename = "type")]
+            kind: u32,
+        }
+    };
+    assert_eq!(
+        validate_errors(&rename_onto_other),
+        ["fields `pid` and `tgid` both map to kernel field `pid`; rename or skip one of them"]
+    );
+    assert_eq!(
+        validate_errors(&other_renamed_first),
+        ["fields `tgid` and `pid` both map to kernel field `pid`; rename or skip one of them"]
+    );
+    assert_eq!(
+        validate_errors(&both_renamed),
+        ["fields `a` and `b` both map to kernel field `__state`; rename or skip one of them"]
+    );
+    assert_eq!(
+        validate_errors(&raw_identifier),
+        ["fields `r#type` and `kind` both map to kernel field `type`; rename or skip one of them"]
+    );
+}
+
+#[test]
+fn a_skipped_field_frees_its_name() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            #[btf(skip)]
+            state: u32,
+            #[btf(rename = "state")]
+            new_state: u32,
+        }
+    };
+    assert_eq!(validate_errors(&input), NO_ERRORS);
+}
+
+#[test]
+fn three_fields_on_one_name_give_two_errors() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            pid: i32,
+            #[btf(rename = "pid")]
+            a: i32,
+            #[btf(rename = "pid")]
+            b: i32,
+        }
+    };
+    assert_eq!(
+        validate_errors(&input),
+        [
+            "fields `pid` and `a` both map to kernel field `pid`; rename or skip one of them",
+            "fields `pid` and `b` both map to kernel field `pid`; rename or skip one of them",
+        ]
+    );
+}
+
+#[test]
+fn runtime_path_defaults_to_the_facade() {
+    let default = parse_quote! { #[repr(C)] struct S { a: u32 } };
+    let renamed = parse_quote! {
+        #[repr(C)]
+        #[btf(crate = "::deps::btf")]
+        struct S { a: u32 }
+    };
+    let expected_default: syn::Path = parse_quote!(::btf_reloc_runtime);
+    let expected_renamed: syn::Path = parse_quote!(::deps::btf);
+    with_model(&default, |m, _| assert_eq!(m.krate, expected_default));
+    with_model(&renamed, |m, _| assert_eq!(m.krate, expected_renamed));
+}
+
+#[test]
+fn the_model_is_complete_despite_errors() {
+    // `expand` runs next to the errors, so every field must still be in the model.
+    let input = parse_quote! {
+        #[repr(C)]
+        #[btf(name = "task-struct")]
+        struct task {
+            #[btf(rename = "foo-bar")]
+            state: u32,
+            pid: i32,
+            #[btf(rename = "pid")]
+            tgid: i32,
+        }
+    };
+    with_model(&input, |model, errors| {
+        assert_eq!(errors.len(), 3);
+        assert_eq!(model.kernel_name, "task-struct");
+        assert_eq!(
+            kernel_names(model),
+            [Some("foo-bar"), Some("pid"), Some("pid")]
+        );
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole derive
+
+#[test]
+fn valid_input_has_no_error() {
+    let input = parse_quote! {
+        #[repr(C, align(8))]
+        #[btf(name = "task_struct___v58")]
+        pub struct Task {
+            pid: i32,
+            #[btf(rename = "__state")]
+            state: u32,
+            #[btf(skip)]
+            on_cpu: bool,
+            r#type: u32,
+        }
+    };
+    assert_eq!(derive_errors(&input), NO_ERRORS);
+}
+
+#[test]
+fn repr_and_name_errors_are_reported_together_next_to_the_expansion() {
+    let input = parse_quote! {
+        #[repr(packed)]
+        #[btf(name = "task-struct")]
+        struct task {
+            #[btf(skip, rename = "x")]
+            state: u32,
+            pid: i32,
+            #[btf(rename = "pid")]
+            tgid: i32,
+        }
+    };
+    assert_eq!(
+        derive_errors(&input),
+        [
+            PACKED,
+            "`task-struct` is not a C identifier (ASCII letters, digits and `_`, not starting with a digit), so it cannot name a kernel type",
+            RENAME_AND_SKIP,
+            "fields `pid` and `tgid` both map to kernel field `pid`; rename or skip one of them",
+        ]
+    );
+    // The getters are still generated, sparing users follow-on "no method" errors.
+    let tokens = expand::derive(&input)
+        .expect("errors are emitted as tokens")
+        .to_string();
+    assert!(tokens.contains("struct taskFields"), "{tokens}");
+    assert!(tokens.contains("pub fn pid"), "{tokens}");
+}
+
+#[test]
+fn attribute_errors_come_with_the_repr_check_and_a_fallback_expansion() {
+    let input = parse_quote! {
+        #[btf(nmae = "task_struct")]
+        struct task { pid: i32, #[btf(skip, renam = "x")] flags: bool }
+    };
+    assert_eq!(
+        derive_errors(&input),
+        [
+            "Unknown field: `nmae`. Did you mean `name`?",
+            "Unknown field: `renam`. Did you mean `rename`?",
+            MISSING_C,
+        ]
+    );
+    // The fallback keeps the getters, and honours a `skip` it can see.
+    let tokens = expand::derive(&input)
+        .expect("errors are tokens")
+        .to_string();
+    assert!(tokens.contains("pub fn pid"), "{tokens}");
+    assert!(!tokens.contains("pub fn flags"), "{tokens}");
+}

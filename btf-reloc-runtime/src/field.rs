@@ -30,10 +30,19 @@ pub trait RelocatableField<const I: usize>: BtfRelocatable {
 
 /// A type a relocatable read can produce: plain data with a BTF shape.
 ///
+/// Implemented for integers, raw pointers, [`Ptr`] (`KernelPtr` / `UserPtr`), arrays of these, and
+/// every `#[derive(BtfRelocatable)]` struct.
+///
 /// # Safety
 ///
 /// Every bit pattern of `size_of::<Self>()` bytes must be a valid `Self` (a read copies raw bytes
 /// from kernel or user memory), and `SHAPE` must describe the type's size truthfully.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the type of a relocatable field",
+    label = "not plain data with a BTF shape",
+    note = "use an integer, an array, a raw pointer, KernelPtr/UserPtr or a struct deriving \
+            BtfRelocatable, or mark the field #[btf(skip)]"
+)]
 pub unsafe trait FieldType: Sized {
     /// How BTF sees this type.
     const SHAPE: TypeShape;

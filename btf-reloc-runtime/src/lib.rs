@@ -107,6 +107,17 @@ pub mod __private {
     /// `btf-reloc link` (on `bpf` only; nothing elsewhere).
     pub use crate::__emit_descriptor as emit_descriptor;
 
+    /// Size of field `I`'s declared type. (Through `RelocatableField`, so that a field type that
+    /// cannot be read is reported once, at the generated `type Type`.)
+    pub const fn field_size<T: RelocatableField<I>, const I: usize>() -> usize {
+        core::mem::size_of::<T::Type>()
+    }
+
+    /// Shape of field `I`'s declared type; see [`field_size`].
+    pub const fn field_shape<T: RelocatableField<I>, const I: usize>() -> TypeShape {
+        <T::Type as FieldType>::SHAPE
+    }
+
     /// Compile-time checks of a derived layout, evaluated in a `const _` of the user's crate.
     pub const fn check_layout<T: BtfRelocatable>() {
         // BTF member offsets are 32-bit *bit* offsets.

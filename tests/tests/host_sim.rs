@@ -116,10 +116,16 @@ fn size_mismatch_reports_both_sizes() {
 fn unmapped_memory_is_a_probe_read_error() {
     let _sim = install_reordered();
     let stray = KernelPtr::<task_struct>::from_addr(0xdead_0000);
-    assert_eq!(stray.pid(), Err(RelocatableFieldAccessError::ProbeRead(EFAULT)));
+    assert_eq!(
+        stray.pid(),
+        Err(RelocatableFieldAccessError::ProbeRead(EFAULT))
+    );
     // A read straddling the end of a mapping fails too.
     let edge = KernelPtr::<task_struct>::from_addr(TASK + 256 - 100 - 2);
-    assert_eq!(edge.pid(), Err(RelocatableFieldAccessError::ProbeRead(EFAULT)));
+    assert_eq!(
+        edge.pid(),
+        Err(RelocatableFieldAccessError::ProbeRead(EFAULT))
+    );
 }
 
 #[test]
@@ -130,7 +136,10 @@ fn injected_fault_returns_its_code() {
         .with_struct(reordered_kernel())
         .with_kernel_memory(memory)
         .install();
-    assert_eq!(task().pid(), Err(RelocatableFieldAccessError::ProbeRead(-1)));
+    assert_eq!(
+        task().pid(),
+        Err(RelocatableFieldAccessError::ProbeRead(-1))
+    );
     assert_eq!(task().tgid(), Ok(Some(0)));
 }
 
@@ -227,7 +236,10 @@ fn user_memory_is_separate_from_kernel_memory() {
         read_user_field::<task_struct, 0>(TASK as usize as *const task_struct),
         Ok(Some(77))
     );
-    assert_eq!(task().pid(), Err(RelocatableFieldAccessError::ProbeRead(EFAULT)));
+    assert_eq!(
+        task().pid(),
+        Err(RelocatableFieldAccessError::ProbeRead(EFAULT))
+    );
 }
 
 #[test]
@@ -249,7 +261,10 @@ fn local_layout_simulation_reads_a_declared_struct() {
 fn without_a_simulation_the_declaration_is_the_target_and_memory_is_empty() {
     assert_eq!(task_struct::pid_byte_offset(), Some(0));
     assert_eq!(task_struct::comm_byte_size(), Some(16));
-    assert_eq!(task().pid(), Err(RelocatableFieldAccessError::ProbeRead(EFAULT)));
+    assert_eq!(
+        task().pid(),
+        Err(RelocatableFieldAccessError::ProbeRead(EFAULT))
+    );
 }
 
 #[test]

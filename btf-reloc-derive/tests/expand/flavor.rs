@@ -11,8 +11,8 @@ unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for TaskStructV58 {
             ::btf_reloc_runtime::__private::FieldDescriptor {
                 name: "state",
                 offset: ::core::mem::offset_of!(TaskStructV58, state),
-                size: ::core::mem::size_of::<i64>(),
-                shape: <i64 as ::btf_reloc_runtime::__private::FieldType>::SHAPE,
+                size: ::btf_reloc_runtime::__private::field_size::<TaskStructV58, 0>(),
+                shape: ::btf_reloc_runtime::__private::field_shape::<TaskStructV58, 0>(),
             },
         ],
     };

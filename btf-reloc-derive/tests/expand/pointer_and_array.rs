@@ -11,22 +11,20 @@ unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for task_struct {
             ::btf_reloc_runtime::__private::FieldDescriptor {
                 name: "comm",
                 offset: ::core::mem::offset_of!(task_struct, comm),
-                size: ::core::mem::size_of::<[u8; 16]>(),
-                shape: <[u8; 16] as ::btf_reloc_runtime::__private::FieldType>::SHAPE,
+                size: ::btf_reloc_runtime::__private::field_size::<task_struct, 0>(),
+                shape: ::btf_reloc_runtime::__private::field_shape::<task_struct, 0>(),
             },
             ::btf_reloc_runtime::__private::FieldDescriptor {
                 name: "mm",
                 offset: ::core::mem::offset_of!(task_struct, mm),
-                size: ::core::mem::size_of::<KernelPtr<mm_struct>>(),
-                shape: <KernelPtr<
-                    mm_struct,
-                > as ::btf_reloc_runtime::__private::FieldType>::SHAPE,
+                size: ::btf_reloc_runtime::__private::field_size::<task_struct, 1>(),
+                shape: ::btf_reloc_runtime::__private::field_shape::<task_struct, 1>(),
             },
             ::btf_reloc_runtime::__private::FieldDescriptor {
                 name: "stack",
                 offset: ::core::mem::offset_of!(task_struct, stack),
-                size: ::core::mem::size_of::<*const u8>(),
-                shape: <*const u8 as ::btf_reloc_runtime::__private::FieldType>::SHAPE,
+                size: ::btf_reloc_runtime::__private::field_size::<task_struct, 2>(),
+                shape: ::btf_reloc_runtime::__private::field_shape::<task_struct, 2>(),
             },
         ],
     };

@@ -11,8 +11,8 @@ unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for task_struct {
             ::btf_reloc_runtime::__private::FieldDescriptor {
                 name: "__state",
                 offset: ::core::mem::offset_of!(task_struct, state),
-                size: ::core::mem::size_of::<u32>(),
-                shape: <u32 as ::btf_reloc_runtime::__private::FieldType>::SHAPE,
+                size: ::btf_reloc_runtime::__private::field_size::<task_struct, 0>(),
+                shape: ::btf_reloc_runtime::__private::field_shape::<task_struct, 0>(),
             },
         ],
     };

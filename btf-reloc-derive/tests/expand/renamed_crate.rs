@@ -11,8 +11,8 @@ unsafe impl my_runtime::__private::BtfRelocatable for file {
             my_runtime::__private::FieldDescriptor {
                 name: "f_flags",
                 offset: ::core::mem::offset_of!(file, f_flags),
-                size: ::core::mem::size_of::<u32>(),
-                shape: <u32 as my_runtime::__private::FieldType>::SHAPE,
+                size: my_runtime::__private::field_size::<file, 0>(),
+                shape: my_runtime::__private::field_shape::<file, 0>(),
             },
         ],
     };

@@ -11,8 +11,8 @@ unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for task_struct {
             ::btf_reloc_runtime::__private::FieldDescriptor {
                 name: "pid",
                 offset: ::core::mem::offset_of!(task_struct, pid),
-                size: ::core::mem::size_of::<i32>(),
-                shape: <i32 as ::btf_reloc_runtime::__private::FieldType>::SHAPE,
+                size: ::btf_reloc_runtime::__private::field_size::<task_struct, 0>(),
+                shape: ::btf_reloc_runtime::__private::field_shape::<task_struct, 0>(),
             },
         ],
     };

@@ -1,0 +1,114 @@
+//! The one error type of the crate: every malformed input ends here, with enough context (section,
+//! instruction index, byte offset) to find the culprit.
+
+use std::{fmt, io, path::PathBuf};
+
+/// Why an object could not be post-linked or dumped.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// Reading or writing a file failed.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// The input does not start with the ELF magic.
+    NotElf,
+    /// A well-formed ELF file that is not a 64-bit little-endian relocatable eBPF object.
+    Unsupported(String),
+    /// The ELF structure is inconsistent (headers pointing past the end of the file, …).
+    MalformedElf(String),
+    /// A record in the descriptor section cannot be decoded or is invalid.
+    Descriptor {
+        /// Byte offset of the record in the descriptor section.
+        offset: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Two different descriptor fields share one marker id (a hash collision).
+    IdCollision {
+        /// The shared id.
+        id: u32,
+        /// The first field, as `struct.field`.
+        first: String,
+        /// The second field, as `struct.field`.
+        second: String,
+    },
+    /// A marker instruction that cannot be post-linked.
+    Marker {
+        /// The ELF section holding the instruction.
+        section: String,
+        /// Index of the instruction (byte offset / 8) in its section.
+        insn: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Marker instructions exist but the object has no descriptors to resolve them with.
+    MarkersWithoutDescriptors {
+        /// Number of markers found.
+        count: usize,
+        /// Section of the first marker.
+        section: String,
+        /// Instruction index of the first marker.
+        insn: usize,
+    },
+    /// The `.BTF` section is malformed or uses an unsupported layout.
+    Btf(String),
+    /// The `.BTF.ext` section is malformed or uses an unsupported layout.
+    BtfExt(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Self::NotElf => {
+                f.write_str("not an ELF file (bad magic or shorter than an ELF header)")
+            }
+            Self::Unsupported(msg) => write!(f, "unsupported object: {msg}"),
+            Self::MalformedElf(msg) => write!(f, "malformed ELF: {msg}"),
+            Self::Descriptor { offset, message } => write!(
+                f,
+                "bad descriptor record at offset {offset:#x} of section `{}`: {message}",
+                btf_reloc_runtime::descriptor::DESCRIPTOR_SECTION
+            ),
+            Self::IdCollision { id, first, second } => write!(
+                f,
+                "descriptor id {id:#010x} is shared by `{first}` and `{second}` (hash collision; \
+                 rename one of the types)"
+            ),
+            Self::Marker {
+                section,
+                insn,
+                message,
+            } => write!(f, "section `{section}`, instruction {insn}: {message}"),
+            Self::MarkersWithoutDescriptors {
+                count,
+                section,
+                insn,
+            } => write!(
+                f,
+                "{count} marker instruction(s) (first in section `{section}`, instruction {insn}) \
+                 but no descriptor records in `{}`; was the object built with btf-reloc-runtime \
+                 and the descriptor statics kept by the linker?",
+                btf_reloc_runtime::descriptor::DESCRIPTOR_SECTION
+            ),
+            Self::Btf(msg) => write!(f, "bad .BTF section: {msg}"),
+            Self::BtfExt(msg) => write!(f, "bad .BTF.ext section: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Result with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

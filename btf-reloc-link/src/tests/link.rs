@@ -1,0 +1,403 @@
+//! The pass on well-formed objects.
+
+use btf_reloc_runtime::descriptor::{marker, relo_kind, DESCRIPTOR_SECTION};
+use object::elf::SHT_NOBITS;
+
+use super::{
+    fixture::{
+        ld_imm64, minimal_btf, minimal_btf_ext, mov_exit, Fixture, MAP_REF_IMM, PROG, TASK, TINY,
+        TINY_BYTES,
+    },
+    imm64, section, words,
+};
+use crate::{
+    btf::{Btf, KIND_ARRAY, KIND_INT, KIND_PTR, KIND_STRUCT},
+    btf_ext::BtfExt,
+    dump,
+    elf::Elf,
+    link, LinkOutcome, LinkSummary, SectionSummary,
+};
+
+fn linked(input: &[u8]) -> (Vec<u8>, LinkSummary) {
+    match link(input).expect("link") {
+        LinkOutcome::Linked { object, summary } => (object, summary),
+        LinkOutcome::NothingToDo => panic!("nothing to do"),
+    }
+}
+
+/// `(section, insn, kind, type name, access, member)` of every record.
+fn records(object: &[u8]) -> Vec<(String, u32, u32, String, String, Option<String>)> {
+    let dump = dump(object).expect("dump");
+    assert!(dump.pending.is_empty(), "pending markers left: {dump}");
+    dump.relocations
+        .into_iter()
+        .map(|r| {
+            (
+                r.section,
+                r.insn_index,
+                r.kind,
+                r.type_name,
+                r.access,
+                r.member,
+            )
+        })
+        .collect()
+}
+
+fn expected_records() -> Vec<(String, u32, u32, String, String, Option<String>)> {
+    let r = |sec: &str, insn, kind, access: &str, member: &str| {
+        (
+            sec.to_owned(),
+            insn,
+            kind,
+            "struct task_struct___v1".to_owned(),
+            access.to_owned(),
+            Some(member.to_owned()),
+        )
+    };
+    vec![
+        r(PROG, 0, relo_kind::FIELD_EXISTS, "0:0", "pid"),
+        r(PROG, 2, relo_kind::FIELD_BYTE_OFFSET, "0:0", "pid"),
+        r(PROG, 4, relo_kind::FIELD_BYTE_SIZE, "0:1", "comm"),
+        r(PROG, 6, relo_kind::FIELD_BYTE_OFFSET, "0:3", "tasks"),
+        r(".text", 0, relo_kind::FIELD_BYTE_OFFSET, "0:2", "mm"),
+    ]
+}
+
+fn check_markers(object: &[u8]) {
+    let elf = Elf::parse(object).expect("parse output");
+    let prog = section(&elf, PROG);
+    assert_eq!(imm64(prog, 0), 1, "FIELD_EXISTS → 1");
+    assert_eq!(imm64(prog, 16), 4, "pid offset");
+    assert_eq!(imm64(prog, 32), 16, "comm size");
+    assert_eq!(imm64(prog, 48), 32, "tasks offset");
+    assert_eq!(imm64(prog, 64), MAP_REF_IMM, "map reference untouched");
+    assert_eq!(imm64(section(&elf, ".text"), 0), 24, "mm offset");
+    let desc = elf
+        .section_by_name(DESCRIPTOR_SECTION)
+        .expect("placeholder");
+    assert_eq!(desc.sh_type, SHT_NOBITS);
+    assert_eq!(desc.flags, 0);
+    assert!(elf.section_data(desc).expect("data").is_empty());
+}
+
+fn expected_summary(created: bool) -> LinkSummary {
+    LinkSummary {
+        sections: vec![
+            SectionSummary {
+                section: PROG.into(),
+                field_byte_offset: 2,
+                field_byte_size: 1,
+                field_exists: 1,
+            },
+            SectionSummary {
+                section: ".text".into(),
+                field_byte_offset: 1,
+                field_byte_size: 0,
+                field_exists: 0,
+            },
+        ],
+        structs_added: 1,
+        // struct, i32, u8, __ARRAY_SIZE_TYPE__, array, ptr, list_head
+        types_added: 7,
+        descriptor_records: 1,
+        created_btf: created,
+        created_btf_ext: created,
+    }
+}
+
+#[test]
+fn links_object_without_btf() {
+    let (object, summary) = linked(&Fixture::standard().build());
+    assert_eq!(summary, expected_summary(true));
+    check_markers(&object);
+    assert_eq!(records(&object), expected_records());
+
+    let elf = Elf::parse(&object).expect("parse");
+    let btf = Btf::parse(section(&elf, ".BTF")).expect("btf");
+    assert_eq!(btf.type_count(), 7);
+    let (id, task) = (1..=7)
+        .map(|id| (id, btf.type_by_id(id).expect("type")))
+        .find(|(_, t)| t.kind == KIND_STRUCT && btf.string(t.name_off) == Some("task_struct___v1"))
+        .expect("local struct");
+    assert_eq!((task.vlen, task.size_or_type), (4, 48));
+    let members: Vec<(&str, u32, u32)> = (0..4)
+        .map(|i| {
+            let (name, ty) = btf.member(task, i).expect("member");
+            let kind = btf.type_by_id(ty).expect("member type").kind;
+            (btf.string(name).expect("name"), kind, i)
+        })
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("pid", KIND_INT, 0),
+            ("comm", KIND_ARRAY, 1),
+            ("mm", KIND_PTR, 2),
+            ("tasks", KIND_STRUCT, 3)
+        ]
+    );
+    let ext = BtfExt::parse(section(&elf, ".BTF.ext")).expect("btf.ext");
+    let groups = ext.core_relos().expect("core_relo");
+    assert!(groups
+        .iter()
+        .flat_map(|g| &g.records)
+        .all(|r| r.type_id == id));
+    // func_info and line_info must be off=0, len=0 (libbpf refuses a lone record size).
+    assert_eq!(
+        words(section(&elf, ".BTF.ext").get(8..24).expect("header")),
+        [0, 0, 0, 0]
+    );
+}
+
+#[test]
+fn raw_bytes_of_a_small_case() {
+    let mut prog = ld_imm64(1, marker(relo_kind::FIELD_BYTE_OFFSET, TINY.field_id(0))).to_vec();
+    prog.extend(mov_exit());
+    let fixture = Fixture {
+        prog,
+        map_ref_at: None,
+        text: None,
+        descriptors: Some(TINY_BYTES.to_vec()),
+        ..Fixture::standard()
+    };
+    let (object, _) = linked(&fixture.build());
+    let elf = Elf::parse(&object).expect("parse");
+    assert_eq!(imm64(section(&elf, PROG), 0), 4);
+
+    let strings = b"\0u32\0x\0tiny\0kprobe/do_sys_open\x000:0\0";
+    let mut btf = vec![0x9f, 0xeb, 1, 0];
+    for w in [24, 0, 40, 40, strings.len() as u32] {
+        btf.extend(w.to_le_bytes());
+    }
+    let types: [u32; 10] = [
+        1,
+        1 << 24,
+        4,
+        32, // [1] INT u32
+        7,
+        (4 << 24) | 1,
+        8,
+        5,
+        1,
+        32, // [2] STRUCT tiny { u32 x @ bit 32 }
+    ];
+    for w in types {
+        btf.extend(w.to_le_bytes());
+    }
+    btf.extend_from_slice(strings);
+    assert_eq!(section(&elf, ".BTF"), btf.as_slice());
+
+    let ext: [u32; 15] = [
+        0x0001_eb9f,
+        32,
+        0,
+        0,
+        0,
+        0,
+        0,
+        28, // header
+        16,
+        12,
+        1,
+        0,
+        2,
+        31,
+        0, // record size, {sec "kprobe/...", 1}, {insn 0, [2], "0:0", 0}
+    ];
+    assert_eq!(words(section(&elf, ".BTF.ext")), ext);
+}
+
+#[test]
+fn appends_to_existing_btf() {
+    let input = Fixture::with_btf(32).build();
+    let (object, summary) = linked(&input);
+    assert_eq!(summary, expected_summary(false));
+    check_markers(&object);
+    assert_eq!(records(&object), expected_records());
+
+    let (old_elf, new_elf) = (
+        Elf::parse(&input).expect("in"),
+        Elf::parse(&object).expect("out"),
+    );
+    let (old, new) = (section(&old_elf, ".BTF"), section(&new_elf, ".BTF"));
+    let old_btf = minimal_btf();
+    assert_eq!(old, old_btf.as_slice());
+    // Header prefix and existing types are untouched; strings keep their offsets.
+    assert_eq!(new.get(..8), old.get(..8));
+    assert_eq!(new.get(24..64), old.get(24..64));
+    let btf = Btf::parse(new).expect("btf");
+    assert_eq!(btf.type_count(), 3 + 7);
+    assert_eq!(btf.string(1), Some("int"));
+    assert_eq!(btf.string(10), Some(PROG));
+    let hdr = words(new.get(..24).expect("hdr"));
+    let str_start = 24 + hdr[4] as usize;
+    assert_eq!(new.get(str_start..str_start + 29), old.get(64..93));
+    // New type ids start after the existing ones.
+    let dump = dump(&object).expect("dump");
+    assert!(dump.relocations.iter().all(|r| r.type_id > 3));
+
+    // func_info/line_info bytes stay at their offsets; the section name string is reused.
+    let (old_ext, new_ext) = (section(&old_elf, ".BTF.ext"), section(&new_elf, ".BTF.ext"));
+    assert_eq!(new_ext.get(..24), old_ext.get(..24));
+    assert_eq!(new_ext.get(32..80), old_ext.get(32..80));
+    let groups = BtfExt::parse(new_ext)
+        .expect("ext")
+        .core_relos()
+        .expect("core");
+    assert_eq!(groups.first().map(|g| g.sec_name_off), Some(10));
+    let ext_index = new_elf.section_by_name(".BTF.ext").expect("ext").index;
+    let mut relocs: Vec<u64> = new_elf
+        .relocated_offsets(ext_index)
+        .expect("relocs")
+        .into_iter()
+        .collect();
+    relocs.sort_unstable();
+    assert_eq!(relocs, minimal_btf_ext(32).1);
+}
+
+#[test]
+fn grows_a_24_byte_btf_ext_header() {
+    let input = Fixture::with_btf(24).build();
+    let (object, _) = linked(&input);
+    assert_eq!(records(&object), expected_records());
+    let (old_elf, new_elf) = (
+        Elf::parse(&input).expect("in"),
+        Elf::parse(&object).expect("out"),
+    );
+    let (old_ext, new_ext) = (section(&old_elf, ".BTF.ext"), section(&new_elf, ".BTF.ext"));
+    assert_eq!(words(new_ext.get(4..8).expect("hdr_len")), [32]);
+    assert_eq!(new_ext.get(8..24), old_ext.get(8..24));
+    assert_eq!(new_ext.get(32..80), old_ext.get(24..72));
+    let ext_index = new_elf.section_by_name(".BTF.ext").expect("ext").index;
+    let mut relocs: Vec<u64> = new_elf
+        .relocated_offsets(ext_index)
+        .expect("relocs")
+        .into_iter()
+        .collect();
+    relocs.sort_unstable();
+    assert_eq!(
+        relocs,
+        minimal_btf_ext(32).1,
+        "relocations follow the shifted records"
+    );
+}
+
+#[test]
+fn second_run_is_a_no_op() {
+    let (object, _) = linked(&Fixture::with_btf(32).build());
+    assert_eq!(link(&object).expect("relink"), LinkOutcome::NothingToDo);
+
+    let dir = std::env::temp_dir().join(format!("btf-reloc-link-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let path = dir.join("prog.o");
+    std::fs::write(&path, Fixture::standard().build()).expect("write");
+    let first = crate::link_file(&path, None).expect("first run");
+    assert!(first.is_some());
+    let after_first = std::fs::read(&path).expect("read");
+    assert_eq!(crate::link_file(&path, None).expect("second run"), None);
+    assert_eq!(std::fs::read(&path).expect("read"), after_first);
+    let copy = dir.join("copy.o");
+    assert_eq!(crate::link_file(&path, Some(&copy)).expect("copy"), None);
+    assert_eq!(std::fs::read(&copy).expect("read"), after_first);
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+#[test]
+fn plain_object_is_left_alone() {
+    let fixture = Fixture {
+        prog: mov_exit().to_vec(),
+        map_ref_at: None,
+        text: None,
+        descriptors: None,
+        ..Fixture::with_btf(32)
+    };
+    assert_eq!(
+        link(&fixture.build()).expect("link"),
+        LinkOutcome::NothingToDo
+    );
+}
+
+#[test]
+fn unused_descriptors_are_dropped() {
+    let fixture = Fixture {
+        prog: mov_exit().to_vec(),
+        map_ref_at: None,
+        text: None,
+        ..Fixture::with_btf(32)
+    };
+    let input = fixture.build();
+    let (object, summary) = linked(&input);
+    assert_eq!(summary.total(), 0);
+    let (old_elf, new_elf) = (
+        Elf::parse(&input).expect("in"),
+        Elf::parse(&object).expect("out"),
+    );
+    assert_eq!(section(&new_elf, ".BTF"), section(&old_elf, ".BTF"));
+    let desc = new_elf
+        .section_by_name(DESCRIPTOR_SECTION)
+        .expect("placeholder");
+    assert_eq!(desc.sh_type, SHT_NOBITS);
+    assert_eq!(link(&object).expect("relink"), LinkOutcome::NothingToDo);
+}
+
+#[test]
+fn duplicate_records_and_padding_are_accepted() {
+    let mut descriptors = super::fixture::TASK_BYTES.to_vec();
+    descriptors.extend([0, 0, 0]);
+    descriptors.extend(super::fixture::TASK_BYTES);
+    let fixture = Fixture {
+        descriptors: Some(descriptors),
+        ..Fixture::standard()
+    };
+    let (object, summary) = linked(&fixture.build());
+    assert_eq!(summary.descriptor_records, 1);
+    assert_eq!(records(&object), expected_records());
+}
+
+#[test]
+fn dump_lists_pending_markers() {
+    let dump = dump(&Fixture::standard().build()).expect("dump");
+    assert!(dump.relocations.is_empty());
+    let pending: Vec<(&str, usize, u32, Option<&str>)> = dump
+        .pending
+        .iter()
+        .map(|m| (m.section.as_str(), m.insn_index, m.kind, m.field.as_deref()))
+        .collect();
+    assert_eq!(
+        pending,
+        [
+            (PROG, 0, 2, Some("task_struct___v1.pid")),
+            (PROG, 2, 0, Some("task_struct___v1.pid")),
+            (PROG, 4, 1, Some("task_struct___v1.comm")),
+            (PROG, 6, 0, Some("task_struct___v1.tasks")),
+            (".text", 0, 0, Some("task_struct___v1.mm")),
+        ]
+    );
+    let text = dump.to_string();
+    assert!(text.contains("5 pending marker(s)"), "{text}");
+    assert!(text.contains("FIELD_EXISTS"), "{text}");
+    assert_eq!(TASK.field_id(0), dump.pending[0].field_id);
+}
+
+#[test]
+fn dump_table_after_link() {
+    let (object, summary) = linked(&Fixture::with_btf(32).build());
+    let text = dump(&object).expect("dump").to_string();
+    assert!(
+        text.starts_with("5 CO-RE relocation record(s):\nSECTION"),
+        "{text}"
+    );
+    assert!(
+        text.contains("kprobe/do_sys_open  4     FIELD_BYTE_SIZE"),
+        "{text}"
+    );
+    assert!(text.contains("0:1     comm"), "{text}");
+    let line = summary.to_string();
+    assert!(
+        line.starts_with(
+            "5 CO-RE relocation(s) (3 FIELD_BYTE_OFFSET, 1 FIELD_BYTE_SIZE, 1 FIELD_EXISTS)"
+        ),
+        "{line}"
+    );
+}

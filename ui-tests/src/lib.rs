@@ -1,0 +1,1 @@
+//! Compile-fail tests of `#[derive(BtfRelocatable)]`; see `tests/ui.rs`.

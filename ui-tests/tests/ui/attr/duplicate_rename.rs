@@ -1,0 +1,12 @@
+// The same key twice on one field is rejected.
+#![allow(non_camel_case_types)]
+use btf_reloc_runtime::prelude::*;
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+pub struct task_struct {
+    #[btf(rename = "__state", rename = "state")]
+    pub state: u32,
+}
+
+fn main() {}
