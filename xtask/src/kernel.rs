@@ -45,13 +45,18 @@ pub(crate) fn attach(ebpf: &mut Ebpf, name: &str) -> Result<TracePointLinkId> {
 
 /// Element 0 of the array map `name`.
 pub(crate) fn read_first<V: Pod>(ebpf: &Ebpf, name: &str) -> Result<V> {
+    read_at(ebpf, name, 0)
+}
+
+/// Element `index` of the array map `name`.
+pub(crate) fn read_at<V: Pod>(ebpf: &Ebpf, name: &str, index: u32) -> Result<V> {
     let map = ebpf
         .map(name)
         .ok_or_else(|| format!("the object has no map `{name}`"))?;
     let array = Array::<_, V>::try_from(map)?;
     array
-        .get(&0, 0)
-        .map_err(|error| format!("reading map `{name}`: {}", error_chain(&error)).into())
+        .get(&index, 0)
+        .map_err(|error| format!("reading map `{name}`[{index}]: {}", error_chain(&error)).into())
 }
 
 /// Fires the trigger tracepoint from the calling thread.
@@ -69,6 +74,34 @@ pub(crate) fn trigger_on_new_thread() -> Result<u32> {
     })
     .join()
     .map_err(|_| "the trigger thread panicked".into())
+}
+
+/// The thread [`trigger_on_named_thread`] fired the trigger from.
+#[derive(Debug)]
+pub(crate) struct TriggerThread {
+    /// Its kernel pid (`gettid()`).
+    pub(crate) tid: u32,
+    /// Its `/proc/thread-self/comm`, read on the thread.
+    pub(crate) comm: String,
+}
+
+/// Fires the trigger from a new thread called `name` (the kernel truncates it to 15 bytes).
+pub(crate) fn trigger_on_named_thread(name: &str) -> Result<TriggerThread> {
+    let thread =
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(|| -> Result<TriggerThread> {
+                let comm = fs::read_to_string("/proc/thread-self/comm")
+                    .map_err(|error| format!("cannot read /proc/thread-self/comm: {error}"))?;
+                trigger();
+                Ok(TriggerThread {
+                    tid: gettid(),
+                    comm: comm.trim_end_matches('\n').to_owned(),
+                })
+            })?;
+    thread
+        .join()
+        .map_err(|_| -> crate::Error { "the trigger thread panicked".into() })?
 }
 
 /// The kernel's pid of the calling thread (`tgid << 32 | pid` is what

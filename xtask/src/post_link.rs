@@ -1,21 +1,19 @@
-//! The post-link step between building an eBPF object and loading it.
-//!
-//! HOOK: this is where `btf_reloc_link` gets wired in. It must turn the
-//! linked object (markers + descriptor section) into one with genuine
-//! `core_relo` records that any CO-RE loader applies. Everything after the
-//! build (`cargo xtask e2e`, `cargo xtask demo`) loads the path returned here,
-//! for both the `.BTF` and the no-`.BTF` variant.
+//! The post-link step between building an eBPF object and loading it: `btf_reloc_link` turns the
+//! markers and descriptors btf-reloc-runtime leaves in the object into genuine CO-RE relocation
+//! records, which aya (and any other CO-RE loader) then applies against the running kernel.
 
 use std::path::{Path, PathBuf};
 
 use crate::Result;
 
-/// Post-links the object at `obj` and returns the path of the object to load.
+/// Post-links the object at `obj` into `<obj>.linked` and returns that path.
 ///
-/// For now the identity. When wiring in `btf_reloc_link`, write the result
-/// next to the input (e.g. `obj.with_extension("linked.o")`) rather than in
-/// place: cargo does not rebuild an unchanged object, so an in-place rewrite
-/// would be applied twice to the same file.
+/// The result goes next to the input rather than over it: cargo does not rebuild an unchanged
+/// object, so an in-place rewrite would be applied to an already post-linked file (a no-op, but
+/// then the build output would no longer be what the linker wrote).
 pub(crate) fn post_link(obj: &Path) -> Result<PathBuf> {
-    Ok(obj.to_path_buf())
+    let out = obj.with_extension("linked");
+    btf_reloc_link::link_file(obj, Some(&out))
+        .map_err(|error| format!("btf-reloc link {}: {error}", obj.display()))?;
+    Ok(out)
 }
