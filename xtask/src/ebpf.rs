@@ -19,8 +19,25 @@ fn crate_dir() -> PathBuf {
 }
 
 const TARGET: &str = "bpfel-unknown-none";
-/// The binary that holds every e2e program.
-const BIN: &str = "e2e-ebpf";
+/// The eBPF objects (cargo binaries) of the crate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bin {
+    /// Every aya-loaded e2e program (`src/main.rs`); its maps are legacy `maps`-section maps.
+    Main,
+    /// The program libbpf loads (`src/libbpf.rs`): no legacy maps, which libbpf 1.x refuses.
+    Libbpf,
+}
+
+impl Bin {
+    const ALL: [Self; 2] = [Self::Main, Self::Libbpf];
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Main => "e2e-ebpf",
+            Self::Libbpf => "e2e-libbpf",
+        }
+    }
+}
 
 /// Cargo profile of the eBPF build.
 #[derive(Debug, Clone, Copy)]
@@ -80,45 +97,62 @@ impl fmt::Display for Variant {
     }
 }
 
-/// The built (or post-linked) objects, one per [`Variant`].
+/// The built (or post-linked) objects, one per [`Bin`] and [`Variant`].
 #[derive(Debug, Clone)]
 pub(crate) struct Objects {
-    btf: PathBuf,
-    no_btf: PathBuf,
+    paths: Vec<(Bin, Variant, PathBuf)>,
 }
 
 impl Objects {
+    /// The main object of `variant`.
     pub(crate) fn path(&self, variant: Variant) -> &Path {
-        match variant {
-            Variant::Btf => &self.btf,
-            Variant::NoBtf => &self.no_btf,
-        }
+        self.path_of(Bin::Main, variant)
     }
 
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (Variant, &Path)> {
-        Variant::ALL
-            .into_iter()
-            .map(move |variant| (variant, self.path(variant)))
+    /// The object of `bin` and `variant`.
+    pub(crate) fn path_of(&self, bin: Bin, variant: Variant) -> &Path {
+        self.paths
+            .iter()
+            .find(|(b, v, _)| (*b, *v) == (bin, variant))
+            .map(|(_, _, path)| path.as_path())
+            // `build` fills every combination; an empty path fails loudly at load time.
+            .unwrap_or(Path::new(""))
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (Bin, Variant, &Path)> {
+        self.paths
+            .iter()
+            .map(|(bin, variant, path)| (*bin, *variant, path.as_path()))
     }
 
     /// Applies `f` to every object, e.g. a post-link step.
     pub(crate) fn try_map(&self, mut f: impl FnMut(&Path) -> Result<PathBuf>) -> Result<Self> {
-        Ok(Self {
-            btf: f(&self.btf)?,
-            no_btf: f(&self.no_btf)?,
-        })
+        let paths = self
+            .paths
+            .iter()
+            .map(|(bin, variant, path)| Ok((*bin, *variant, f(path)?)))
+            .collect::<Result<_>>()?;
+        Ok(Self { paths })
     }
 }
 
 /// Builds both variants and returns their object paths.
 pub(crate) fn build(toolchain: &Toolchain, profile: Profile) -> Result<Objects> {
-    Ok(Objects {
-        btf: build_variant(toolchain, profile, Variant::Btf)?,
-        no_btf: build_variant(toolchain, profile, Variant::NoBtf)?,
-    })
+    let mut paths = Vec::new();
+    for variant in Variant::ALL {
+        for (bin, path) in build_variant(toolchain, profile, variant)? {
+            paths.push((bin, variant, path));
+        }
+    }
+    Ok(Objects { paths })
 }
 
-fn build_variant(toolchain: &Toolchain, profile: Profile, variant: Variant) -> Result<PathBuf> {
+/// Builds every [`Bin`] of one variant.
+fn build_variant(
+    toolchain: &Toolchain,
+    profile: Profile,
+    variant: Variant,
+) -> Result<Vec<(Bin, PathBuf)>> {
     let target_dir = variant.target_dir();
     let mut cargo = Command::new("cargo");
     cmd::scrub_env(&mut cargo)
@@ -134,7 +168,7 @@ fn build_variant(toolchain: &Toolchain, profile: Profile, variant: Variant) -> R
             "-Z",
             "build-std=core",
         ])
-        .args(["--bin", BIN, "--target-dir"])
+        .args(["--bins", "--target-dir"])
         .arg(&target_dir);
     if let Profile::Release = profile {
         cargo.arg("--release");
@@ -143,9 +177,14 @@ fn build_variant(toolchain: &Toolchain, profile: Profile, variant: Variant) -> R
         cargo.env("CARGO_ENCODED_RUSTFLAGS", flags);
     }
     cmd::run(&mut cargo, &format!("building the {variant} eBPF object"))?;
-    let object = target_dir.join(TARGET).join(profile.dir()).join(BIN);
-    check_sections(&object, variant)?;
-    Ok(object)
+    Bin::ALL
+        .into_iter()
+        .map(|bin| {
+            let object = target_dir.join(TARGET).join(profile.dir()).join(bin.name());
+            check_sections(&object, variant)?;
+            Ok((bin, object))
+        })
+        .collect()
 }
 
 /// Catches a change in bpf-linker or in the flags that would silently make

@@ -87,8 +87,8 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::BuildEbpf { profile } => {
             let toolchain = setup::toolchain()?;
             let objects = ebpf::build(&toolchain, profile)?;
-            for (variant, path) in objects.iter() {
-                println!("{variant}: {}", path.display());
+            for (bin, variant, path) in objects.iter() {
+                println!("{bin:?} {variant}: {}", path.display());
             }
         }
         Command::E2e { filter } => return e2e::run(loadable_objects()?, filter.as_deref()),
