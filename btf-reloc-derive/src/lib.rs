@@ -1,8 +1,8 @@
 //! `#[derive(BtfRelocatable)]`. Users depend on `btf-reloc-runtime`, which re-exports this macro
 //! and documents it.
 //!
-//! The pipeline is one-way: [`ast`] parses the input (darling), [`repr`] reads `#[repr]`,
-//! [`valid`] checks what spans several fields, [`expand`] generates code from the checked model.
+//! The pipeline is one-way: `ast` parses the input (darling), `repr` reads `#[repr]`,
+//! `valid` checks what spans several fields, `expand` generates code from the checked model.
 
 mod ast;
 mod expand;

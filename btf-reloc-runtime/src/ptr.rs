@@ -50,7 +50,12 @@ impl AddressSpace for User {
     const SPACE: Space = Space::User;
 }
 
-/// A typed address of a `T` in address space `S`; see the [module docs](self).
+/// A typed address of a `T` in address space `S`: [`KernelPtr<T>`] or [`UserPtr<T>`].
+///
+/// A handle is only an address, never a Rust reference: a `&task_struct` would claim a readable,
+/// full-size value with exactly the declared layout, and kernel memory promises none of that.
+/// Reads go through probe-read helpers, field by field, at relocated offsets; the getters the
+/// derive generates are reached through `Deref` (`task.pid()`).
 ///
 /// Creating one is safe: every read through it is a probe read, which reports a bad address as
 /// [`RelocatableFieldAccessError::ProbeRead`](crate::RelocatableFieldAccessError::ProbeRead)

@@ -1,6 +1,8 @@
 //! Integration tests of btf-reloc on the host simulation (in `tests/`), and this `no_std` library,
 //! whose build proves that generated code needs neither `std` nor `alloc`.
 #![no_std]
+// The README's examples are compiled and run as doctests of this crate.
+#![doc = include_str!("../../README.md")]
 
 use btf_reloc_runtime::prelude::*;
 
