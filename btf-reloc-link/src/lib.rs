@@ -25,6 +25,7 @@ mod descriptors;
 mod dump;
 mod elf;
 mod error;
+mod layout;
 mod link;
 mod markers;
 

@@ -21,6 +21,7 @@ use crate::{
     descriptors::{self, Record},
     elf::{Elf, Rewrite, Section},
     error::{Error, Result},
+    layout,
     markers::{self, Marker},
 };
 
@@ -177,6 +178,7 @@ pub fn link(object: &[u8]) -> Result<LinkOutcome> {
         emit_relocations(&elf, &records, &resolved, &mut rewrite, &mut summary)?;
     }
     neutralise_descriptors(&elf, &descriptor_sections, &mut rewrite);
+    layout::lay_out_descriptors(&elf, &mut rewrite)?;
     Ok(LinkOutcome::Linked {
         object: rewrite.finish()?,
         summary,

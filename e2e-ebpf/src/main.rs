@@ -14,6 +14,7 @@
 
 use aya_ebpf::{helpers::bpf_get_current_pid_tgid, Global};
 
+mod flavors;
 mod live;
 mod synthetic;
 

@@ -7,6 +7,7 @@
 //! [`synthetic`]: made-up target BTF given to aya; [`loaders`]: other CO-RE loaders). To add a
 //! test: write `fn(&mut Ctx) -> Result<()>` and add it to its group's `TESTS`.
 
+mod flavors;
 mod live;
 mod loaders;
 mod synthetic;
@@ -48,6 +49,7 @@ pub(crate) struct Test {
 fn all_tests() -> impl Iterator<Item = &'static Test> {
     live::TESTS
         .iter()
+        .chain(flavors::TESTS)
         .chain(synthetic::TESTS)
         .chain(loaders::TESTS)
 }

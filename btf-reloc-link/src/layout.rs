@@ -1,0 +1,173 @@
+//! Lays the descriptor statics out as one block, so that the `.BTF` DATASEC that describes them
+//! stays valid after their sections are neutralised.
+//!
+//! The derive emits one `#[used]` static per struct into the descriptor section; LLVM gives each
+//! retained static its own ELF section (all with the same name), and bpf-linker describes them
+//! all in one `DATASEC` whose variables then all sit at offset 0. Loaders size a DATASEC from
+//! the (first) ELF section of that name and place its variables at their symbols' values, and
+//! the kernel rejects overlapping variables. So the descriptor sections all get the size of the
+//! whole block, every descriptor symbol a distinct offset in it (in DATASEC order), and the
+//! DATASEC the same size and offsets. The sections are `SHT_NOBITS` by then, so no bytes move.
+
+use std::collections::{HashMap, HashSet};
+
+use btf_reloc_runtime::descriptor::DESCRIPTOR_SECTION;
+use object::elf::{SHT_SYMTAB, STT_OBJECT};
+
+use crate::{
+    btf::{Btf, KIND_DATASEC},
+    bytes::{set_u32, set_u64, u16_at, u32_at, u64_at, u8_at, us},
+    elf::{c_str_at, Elf, Rewrite},
+    error::{Error, Result},
+    link::BTF_SECTION,
+};
+
+const SYM_SIZE: usize = 24;
+
+/// One descriptor symbol: where its entry is in the file, its name and its size.
+struct Symbol {
+    entry: usize,
+    name: String,
+    size: u64,
+}
+
+/// Gives the descriptor symbols consecutive offsets and patches the sections and the DATASEC.
+pub(crate) fn lay_out_descriptors(elf: &Elf<'_>, rewrite: &mut Rewrite) -> Result<()> {
+    let descriptor_sections: HashSet<usize> = elf
+        .sections
+        .iter()
+        .filter(|s| s.name == DESCRIPTOR_SECTION)
+        .map(|s| s.index)
+        .collect();
+    if descriptor_sections.is_empty() {
+        return Ok(());
+    }
+    let mut symbols = descriptor_symbols(elf, &descriptor_sections)?;
+    let datasec = datasec(elf)?;
+    // DATASEC order first (the kernel wants its variables in increasing offset order).
+    if let Some(datasec) = &datasec {
+        let rank: HashMap<&str, usize> = datasec
+            .vars
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| (name.as_str(), i))
+            .collect();
+        symbols.sort_by_key(|s| rank.get(s.name.as_str()).copied().unwrap_or(usize::MAX));
+    }
+    let mut offsets = HashMap::new();
+    let mut total: u64 = 0;
+    for symbol in &symbols {
+        set_u64(&mut rewrite.bytes, symbol.entry + 8, total)
+            .ok_or_else(|| Error::MalformedElf("symbol table past the end of the file".into()))?;
+        offsets.insert(symbol.name.clone(), total);
+        total = total.saturating_add(symbol.size.max(1));
+    }
+    for index in &descriptor_sections {
+        if let Some(section) = rewrite.sections.get_mut(*index) {
+            section.size = total;
+        }
+    }
+    if let Some(datasec) = datasec {
+        patch_datasec(rewrite, &datasec, &offsets, total)?;
+    }
+    Ok(())
+}
+
+fn descriptor_symbols(elf: &Elf<'_>, sections: &HashSet<usize>) -> Result<Vec<Symbol>> {
+    let malformed = |msg: &str| Error::MalformedElf(msg.to_owned());
+    let Some(symtab) = elf.sections.iter().find(|s| s.sh_type == SHT_SYMTAB) else {
+        return Ok(Vec::new());
+    };
+    let table = elf.section_data(symtab)?;
+    let strtab = elf
+        .sections
+        .get(us(symtab.link).unwrap_or(usize::MAX))
+        .ok_or_else(|| malformed("the symbol table's string table does not exist"))?;
+    let strings = elf.section_data(strtab)?;
+    let base = us(symtab.offset).ok_or_else(|| malformed("symbol table offset too large"))?;
+    let mut out = Vec::new();
+    for (i, entry) in table.chunks_exact(SYM_SIZE).enumerate() {
+        let shndx = u16_at(entry, 6).and_then(us).unwrap_or(0);
+        let is_object = u8_at(entry, 4).is_some_and(|info| info & 0xf == STT_OBJECT);
+        if !is_object || !sections.contains(&shndx) {
+            continue;
+        }
+        let name = u32_at(entry, 0)
+            .and_then(|off| c_str_at(strings, off))
+            .map(|s| String::from_utf8_lossy(s).into_owned())
+            .unwrap_or_default();
+        out.push(Symbol {
+            entry: base + i * SYM_SIZE,
+            name,
+            size: u64_at(entry, 16).unwrap_or(0),
+        });
+    }
+    Ok(out)
+}
+
+/// The descriptor DATASEC of `.BTF`: where its type starts within the BTF blob, and its
+/// variables' names with the blob offset of their `var_secinfo`.
+struct Datasec {
+    header: usize,
+    vars: Vec<(String, usize)>,
+}
+
+fn datasec(elf: &Elf<'_>) -> Result<Option<Datasec>> {
+    let Some(section) = elf.section_by_name(BTF_SECTION) else {
+        return Ok(None);
+    };
+    let data = elf.section_data(section)?;
+    let btf = Btf::parse(data)?;
+    let Some(ty) = btf
+        .types
+        .iter()
+        .find(|t| t.kind == KIND_DATASEC && btf.string(t.name_off) == Some(DESCRIPTOR_SECTION))
+    else {
+        return Ok(None);
+    };
+    let mut vars = Vec::new();
+    for i in 0..us(ty.vlen).unwrap_or(0) {
+        let at = ty.extra.start + i * 12;
+        let name = u32_at(data, at)
+            .and_then(|var| btf.type_by_id(var))
+            .and_then(|var| btf.string(var.name_off))
+            .unwrap_or_default();
+        vars.push((name.to_owned(), at));
+    }
+    Ok(Some(Datasec {
+        header: ty.extra.start - 12,
+        vars,
+    }))
+}
+
+/// Writes the block size and the variables' offsets into the DATASEC, wherever the (possibly
+/// replaced) `.BTF` now lives: types never move inside it.
+fn patch_datasec(
+    rewrite: &mut Rewrite,
+    datasec: &Datasec,
+    offsets: &HashMap<String, u64>,
+    total: u64,
+) -> Result<()> {
+    let Some(btf) = rewrite.sections.iter().find(|s| s.name == BTF_SECTION) else {
+        return Ok(());
+    };
+    let base = us(btf.offset).ok_or_else(|| Error::Btf(".BTF offset too large".into()))?;
+    let too_large = || Error::Btf("descriptor block larger than 4 GiB".into());
+    let mut patches = vec![(
+        base + datasec.header + 8,
+        u32::try_from(total).map_err(|_| too_large())?,
+    )];
+    for (name, at) in &datasec.vars {
+        if let Some(offset) = offsets.get(name) {
+            patches.push((
+                base + at + 4,
+                u32::try_from(*offset).map_err(|_| too_large())?,
+            ));
+        }
+    }
+    for (at, value) in patches {
+        set_u32(&mut rewrite.bytes, at, value)
+            .ok_or_else(|| Error::Btf("DATASEC past the end of the file".into()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,108 @@
+//! Several descriptor sections (one per derived struct, as LLVM emits retained statics) and the
+//! DATASEC bpf-linker writes for them: after the pass, the statics form one block and the DATASEC
+//! describes it without overlap.
+
+use btf_reloc_runtime::descriptor::{marker, relo_kind, DESCRIPTOR_SECTION};
+use object::{
+    write::{Object, Symbol, SymbolSection},
+    Architecture, BinaryFormat, Endianness, Object as _, ObjectSection as _, ObjectSymbol as _,
+    SectionKind, SymbolFlags, SymbolKind, SymbolScope,
+};
+
+use super::fixture::{ld_imm64, mov_exit, PROG, TASK, TASK_BYTES, TINY_BYTES};
+use crate::{btf::Btf, link, LinkOutcome};
+
+/// `.BTF` with `[1] int`, `[2] VAR A`, `[3] VAR B` and `[4] DATASEC .btf_reloc.descriptors`
+/// holding both variables at offset 0, as bpf-linker leaves them.
+fn btf(size_a: u32, size_b: u32) -> Vec<u8> {
+    let strings = b"\0int\0A\0B\0.btf_reloc.descriptors\0";
+    #[rustfmt::skip]
+    let words: [u32; 20] = [
+        1, 1 << 24, 4, (1 << 24) | 32, // [1] INT int
+        5, 14 << 24, 1, 1, // [2] VAR A (global)
+        7, 14 << 24, 1, 1, // [3] VAR B (global)
+        9, (15 << 24) | 2, size_a, // [4] DATASEC, vlen 2
+        2, 0, size_a, // { A @ 0 }
+        3, 0,
+    ];
+    let mut types: Vec<u32> = words.to_vec();
+    types.push(size_b); // { B @ 0 }
+    let mut out = vec![0x9f, 0xeb, 1, 0];
+    let types_len = (types.len() * 4) as u32;
+    for v in [24, 0, types_len, types_len, strings.len() as u32] {
+        out.extend(v.to_le_bytes());
+    }
+    for w in types {
+        out.extend(w.to_le_bytes());
+    }
+    out.extend_from_slice(strings);
+    out
+}
+
+fn object() -> Vec<u8> {
+    let mut obj = Object::new(BinaryFormat::Elf, Architecture::Bpf, Endianness::Little);
+    let prog = obj.add_section(Vec::new(), PROG.as_bytes().to_vec(), SectionKind::Text);
+    let mut code = ld_imm64(1, marker(relo_kind::FIELD_EXISTS, TASK.field_id(0))).to_vec();
+    code.extend(mov_exit());
+    obj.append_section_data(prog, &code, 8);
+    for (name, bytes) in [(b"A", &TASK_BYTES[..]), (b"B", &TINY_BYTES[..])] {
+        let id = obj.add_section(
+            Vec::new(),
+            DESCRIPTOR_SECTION.as_bytes().to_vec(),
+            SectionKind::ReadOnlyData,
+        );
+        obj.append_section_data(id, bytes, 1);
+        obj.add_symbol(Symbol {
+            name: name.to_vec(),
+            value: 0,
+            size: bytes.len() as u64,
+            kind: SymbolKind::Data,
+            scope: SymbolScope::Linkage,
+            weak: false,
+            section: SymbolSection::Section(id),
+            flags: SymbolFlags::None,
+        });
+    }
+    let btf_id = obj.add_section(Vec::new(), b".BTF".to_vec(), SectionKind::Other);
+    obj.append_section_data(
+        btf_id,
+        &btf(TASK_BYTES.len() as u32, TINY_BYTES.len() as u32),
+        4,
+    );
+    obj.write().expect("write object")
+}
+
+#[test]
+fn descriptor_statics_become_one_block_described_by_the_datasec() {
+    let LinkOutcome::Linked { object: out, .. } = link(&object()).expect("link") else {
+        panic!("nothing to do");
+    };
+    let (a, b) = (TASK_BYTES.len() as u64, TINY_BYTES.len() as u64);
+    let file = object::File::parse(&*out).expect("parse output");
+    let value = |name: &str| {
+        file.symbols()
+            .find(|s| s.name() == Ok(name))
+            .map(|s| s.address())
+    };
+    assert_eq!((value("A"), value("B")), (Some(0), Some(a)));
+    for section in file
+        .sections()
+        .filter(|s| s.name() == Ok(DESCRIPTOR_SECTION))
+    {
+        assert_eq!(section.size(), a + b);
+    }
+    let btf_data = file
+        .section_by_name(".BTF")
+        .and_then(|s| s.data().ok())
+        .expect(".BTF");
+    let btf = Btf::parse(btf_data).expect("parse .BTF");
+    let datasec = btf.type_by_id(4).expect("DATASEC");
+    assert_eq!(datasec.size_or_type as u64, a + b);
+    let entry = |i: usize| {
+        let at = datasec.extra.start + i * 12;
+        let word = |k: usize| u32::from_le_bytes(btf_data[at + k..at + k + 4].try_into().unwrap());
+        (word(0), word(4), word(8))
+    };
+    assert_eq!(entry(0), (2, 0, a as u32));
+    assert_eq!(entry(1), (3, a as u32, b as u32));
+}
