@@ -33,7 +33,10 @@ pub(crate) struct Field {
     pub(crate) rename: Option<NameValue>,
     /// `#[btf(skip)]`: no accessor.
     #[darling(default)]
-    pub(crate) skip: Skip,
+    pub(crate) skip: Word,
+    /// `#[btf(bitfield)]`: read with the bitfield relocations.
+    #[darling(default)]
+    pub(crate) bitfield: Word,
 }
 
 /// The string of `key = "value"`, with the span of the whole `key = "value"`.
@@ -77,24 +80,34 @@ impl FromMeta for NameValue {
     }
 }
 
-/// `skip`: present or not, and where.
+/// A key that takes no value (`skip`, `bitfield`): present or not, and where.
 #[derive(Default)]
-pub(crate) struct Skip(Option<Span>);
+pub(crate) struct Word(Option<Span>);
 
-impl Skip {
+impl Word {
     pub(crate) fn is_present(&self) -> bool {
         self.0.is_some()
     }
+
+    pub(crate) fn span(&self) -> Option<Span> {
+        self.0
+    }
 }
 
-impl FromMeta for Skip {
+impl FromMeta for Word {
     fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
         match item {
             syn::Meta::Path(path) => Ok(Self(Some(path.span()))),
-            _ => Err(
-                darling::Error::custom("`skip` takes no value: write `#[btf(skip)]`")
-                    .with_span(item),
-            ),
+            _ => {
+                let key = item
+                    .path()
+                    .get_ident()
+                    .map_or_else(|| "key".to_owned(), ToString::to_string);
+                Err(darling::Error::custom(format!(
+                    "`{key}` takes no value: write `#[btf({key})]`"
+                ))
+                .with_span(item))
+            }
         }
     }
 }

@@ -5,8 +5,10 @@
 //! `valid` checks what spans several fields, `expand` generates code from the checked model.
 
 mod ast;
+mod enums;
 mod expand;
 mod repr;
+mod shape;
 mod valid;
 
 #[cfg(test)]
@@ -15,6 +17,15 @@ mod output_tests;
 mod validation_tests;
 
 use proc_macro::TokenStream;
+
+/// See `btf_reloc_runtime::BtfEnum`.
+#[proc_macro_derive(BtfEnum, attributes(btf))]
+pub fn derive_btf_enum(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    enums::derive(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
 
 /// See `btf_reloc_runtime::BtfRelocatable`.
 #[proc_macro_derive(BtfRelocatable, attributes(btf))]

@@ -5,7 +5,15 @@
 use std::path::PathBuf;
 
 fn check(case: &str, input: syn::DeriveInput) {
-    let tokens = match crate::expand::derive(&input) {
+    check_with(case, input, crate::expand::derive);
+}
+
+fn check_with(
+    case: &str,
+    input: syn::DeriveInput,
+    derive: fn(&syn::DeriveInput) -> syn::Result<proc_macro2::TokenStream>,
+) {
+    let tokens = match derive(&input) {
         Ok(tokens) => tokens,
         Err(e) => panic!("{case}: {e}"),
     };
@@ -14,7 +22,7 @@ fn check(case: &str, input: syn::DeriveInput) {
         Err(e) => panic!("{case}: expansion does not parse: {e}"),
     };
     let actual = format!(
-        "// Expansion of `#[derive(BtfRelocatable)]`, case `{case}`.\n// Regenerate with `BLESS=1 cargo test -p btf-reloc-derive`.\n\n{}",
+        "// Expansion of a btf-reloc derive, case `{case}`.\n// Regenerate with `BLESS=1 cargo test -p btf-reloc-derive`.\n\n{}",
         prettyplease::unparse(&file)
     );
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -116,5 +124,49 @@ fn renamed_crate() {
                 pub(crate) f_flags: u32,
             }
         },
+    );
+}
+
+#[test]
+fn embedded_struct() {
+    check(
+        "embedded_struct",
+        syn::parse_quote! {
+            #[repr(C)]
+            pub struct task_struct {
+                pub se: sched_entity,
+            }
+        },
+    );
+}
+
+#[test]
+fn bitfield() {
+    check(
+        "bitfield",
+        syn::parse_quote! {
+            #[repr(C)]
+            pub struct task_struct {
+                #[btf(bitfield)]
+                pub sched_reset_on_fork: u8,
+            }
+        },
+    );
+}
+
+#[test]
+fn enum_values() {
+    check_with(
+        "enum_values",
+        syn::parse_quote! {
+            #[btf(name = "pid_type")]
+            pub enum PidType {
+                #[btf(rename = "PIDTYPE_PID")]
+                Pid,
+                #[btf(rename = "PIDTYPE_TGID")]
+                Tgid,
+            }
+        },
+        crate::enums::derive,
     );
 }

@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
+use syn::spanned::Spanned;
+
 use crate::ast::{Input, NameValue};
+use crate::shape;
 use syn::ext::IdentExt;
 
 /// A derive input that passed every check.
@@ -25,6 +28,8 @@ pub(crate) struct ModelField<'a> {
     pub(crate) ty: &'a syn::Type,
     /// The kernel field name; `None` for `#[btf(skip)]`.
     pub(crate) kernel_name: Option<String>,
+    /// `#[btf(bitfield)]`.
+    pub(crate) bitfield: bool,
 }
 
 impl Model<'_> {
@@ -91,10 +96,29 @@ pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
                 seen.insert(name.clone(), ident);
             }
         }
+        if let Some(span) = field.bitfield.span() {
+            if field.skip.is_present() {
+                errors.push(syn::Error::new(
+                    span,
+                    "`bitfield` has no effect on a skipped field; remove one of `bitfield` and `skip`",
+                ));
+            } else if !shape::is_int(&field.ty) {
+                errors.push(syn::Error::new(
+                    field.ty.span(),
+                    "a `#[btf(bitfield)]` field must have an integer type (u8..u64, i8..i64, \
+                     usize, isize): the bitfield's value is extracted into it",
+                ));
+            }
+        }
         fields.push(ModelField {
             ident,
             ty: &field.ty,
             kernel_name,
+            // An invalid `bitfield` (reported above) falls back to a plain getter, so that the
+            // user sees our error rather than a trait error it causes.
+            bitfield: field.bitfield.is_present()
+                && !field.skip.is_present()
+                && shape::is_int(&field.ty),
         });
     }
 
@@ -144,6 +168,7 @@ pub(crate) fn fallback(input: &syn::DeriveInput) -> Model<'_> {
                     ident,
                     ty: &field.ty,
                     kernel_name: (!skipped).then(|| ident.unraw().to_string()),
+                    bitfield: false,
                 })
             })
             .collect(),

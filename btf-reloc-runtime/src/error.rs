@@ -15,9 +15,20 @@ pub enum RelocatableFieldAccessError {
         /// Size of the field in the target (the running kernel), in bytes.
         actual: usize,
     },
-    /// `bpf_probe_read_kernel` / `bpf_probe_read_user` failed with this (negative errno) code,
-    /// e.g. `-14` (`EFAULT`) for an unmapped address.
+    /// `bpf_probe_read_kernel` / `bpf_probe_read_user` (or their `_str` forms) failed with this
+    /// (negative errno) code, e.g. `-14` (`EFAULT`) for an unmapped address.
     ProbeRead(i32),
+    /// The handle (or the pointer a string field holds) is null: nothing was read. Reported
+    /// apart from a fault, so that a null link in a pointer chain (`task->mm` of a kernel
+    /// thread) is not mistaken for a bad address or a zero.
+    NullPointer,
+    /// An array element beyond the target array's length.
+    IndexOutOfBounds {
+        /// The requested index.
+        index: usize,
+        /// The array's length in the target.
+        len: usize,
+    },
 }
 
 impl fmt::Display for RelocatableFieldAccessError {
@@ -28,6 +39,10 @@ impl fmt::Display for RelocatableFieldAccessError {
                 "field size mismatch: declared {expected} bytes, target has {actual} bytes"
             ),
             Self::ProbeRead(code) => write!(f, "probe read failed with error {code}"),
+            Self::NullPointer => f.write_str("null pointer"),
+            Self::IndexOutOfBounds { index, len } => {
+                write!(f, "index {index} out of bounds for a target array of {len}")
+            }
         }
     }
 }

@@ -1,7 +1,10 @@
-//! The traits the derive implements, and the field types a relocatable read can produce.
+//! The traits the derives implement, and the field types a relocatable getter can produce.
 
-use crate::descriptor::{StructDescriptor, TypeShape};
+use crate::descriptor::{EnumDescriptor, StructDescriptor, TypeDescriptor, TypeShape};
+use crate::error::RelocatableFieldAccessError;
+use crate::path::Path;
 use crate::ptr::{AddressSpace, Ptr};
+use crate::read;
 
 /// A `#[repr(C)]` struct whose fields are read at the offsets of the running kernel's layout.
 ///
@@ -9,15 +12,15 @@ use crate::ptr::{AddressSpace, Ptr};
 ///
 /// # Safety
 ///
-/// `Fields<S>` must be a `#[repr(transparent)]` wrapper around [`Ptr<Self, S>`](Ptr) (the
+/// `Fields<S, P>` must be a `#[repr(transparent)]` wrapper around [`Ptr<Self, S, P>`](Ptr) (the
 /// handle dereferences to it by a pointer cast), and `DESCRIPTOR` must describe `Self` truthfully
 /// (local offsets and sizes from `offset_of!` and `size_of`).
-pub unsafe trait BtfRelocatable: Sized {
+pub unsafe trait BtfRelocatable: Sized + 'static {
     /// The compile-time description of the struct the backends relocate against.
     const DESCRIPTOR: StructDescriptor;
 
-    /// The generated type carrying one getter per field; `Ptr<Self, S>` dereferences to it.
-    type Fields<S: AddressSpace>;
+    /// The generated type carrying one getter per field; `Ptr<Self, S, P>` dereferences to it.
+    type Fields<S: AddressSpace, P: Path>;
 }
 
 /// Field number `I` (in declaration order, skipped fields not counted) of a relocatable struct.
@@ -28,10 +31,34 @@ pub trait RelocatableField<const I: usize>: BtfRelocatable {
     type Type: FieldType;
 }
 
-/// A type a relocatable read can produce: plain data with a BTF shape.
+/// A kernel type whose existence and size can be asked about (`BPF_CORE_TYPE_EXISTS`,
+/// `BPF_CORE_TYPE_SIZE`): every `#[derive(BtfRelocatable)]` struct and `#[derive(BtfEnum)]` enum.
+pub trait BtfType: 'static {
+    /// The type's descriptor.
+    const TYPE: TypeDescriptor;
+}
+
+/// A fieldless enum mirroring a kernel enum; implement it with `#[derive(BtfEnum)]`.
+pub trait BtfEnum: Sized + 'static {
+    /// The compile-time description the backends relocate against.
+    const DESCRIPTOR: EnumDescriptor;
+}
+
+/// The value a getter returns for field `I` of `T` after path `P` (see [`FieldValue`]); named
+/// through `RelocatableField` so that an unreadable field type is reported once.
+pub type FieldOf<T, S, P, const I: usize> = <<T as RelocatableField<I>>::Type as FieldType>::Value<
+    S,
+    crate::path::Member<P, I>,
+>;
+
+/// The value a getter returns for a field of type `T` at path `P`: the value itself for plain
+/// data, a [`Ptr`] handle for an embedded relocatable struct.
+pub type FieldValue<T, S, P> = <T as FieldType>::Value<S, P>;
+
+/// A type a relocatable field can have.
 ///
-/// Implemented for integers, raw pointers, [`Ptr`] (`KernelPtr` / `UserPtr`), arrays of these, and
-/// every `#[derive(BtfRelocatable)]` struct.
+/// Implemented for integers, raw pointers, [`Ptr`] (`KernelPtr` / `UserPtr`), arrays of these,
+/// and every `#[derive(BtfRelocatable)]` struct.
 ///
 /// # Safety
 ///
@@ -46,45 +73,66 @@ pub trait RelocatableField<const I: usize>: BtfRelocatable {
 pub unsafe trait FieldType: Sized {
     /// How BTF sees this type.
     const SHAPE: TypeShape;
+
+    /// What a getter returns for a field of this type: `Self` for plain data, a handle for an
+    /// embedded struct.
+    type Value<S: AddressSpace, P: Path>;
+
+    /// The getter: the field at path `P` of the root struct at `base`.
+    fn access<S: AddressSpace, P: Path>(
+        base: *const u8,
+    ) -> Result<Option<Self::Value<S, P>>, RelocatableFieldAccessError>;
 }
 
-macro_rules! int_field_type {
+macro_rules! plain_field_type {
+    ([$($generics:tt)*] $ty:ty => $shape:expr) => {
+        // SAFETY: every invocation below says why its type is valid for any bit pattern and why
+        // its shape is truthful.
+        unsafe impl<$($generics)*> FieldType for $ty {
+            const SHAPE: TypeShape = $shape;
+            type Value<S: AddressSpace, P: Path> = Self;
+
+            #[inline(always)]
+            fn access<S: AddressSpace, P: Path>(
+                base: *const u8,
+            ) -> Result<Option<Self>, RelocatableFieldAccessError> {
+                read::read_value::<Self, S, P>(base)
+            }
+        }
+    };
+}
+
+macro_rules! int_field_types {
     ($($ty:ty => $signed:expr),* $(,)?) => {$(
-        // SAFETY: every bit pattern is a valid integer; the size is the type's own.
-        unsafe impl FieldType for $ty {
-            const SHAPE: TypeShape = TypeShape::Int {
-                size: core::mem::size_of::<$ty>(),
-                signed: $signed,
-            };
+        plain_field_type! {
+            // SAFETY: every bit pattern is a valid integer; the size is the type's own.
+            [] $ty => TypeShape::Int { size: core::mem::size_of::<$ty>(), signed: $signed }
         }
     )*};
 }
 
-int_field_type! {
+int_field_types! {
     u8 => false, u16 => false, u32 => false, u64 => false, usize => false,
     i8 => true, i16 => true, i32 => true, i64 => true, isize => true,
 }
 
-// SAFETY: any bit pattern is a valid raw pointer (reading through it is another matter, and goes
-// through a probe read again).
-unsafe impl<T> FieldType for *const T {
-    const SHAPE: TypeShape = TypeShape::Ptr;
+plain_field_type! {
+    // SAFETY: any bit pattern is a valid raw pointer (reading through it is another matter, and
+    // goes through a probe read again).
+    [T] *const T => TypeShape::Ptr
 }
 
-// SAFETY: as for `*const T`.
-unsafe impl<T> FieldType for *mut T {
-    const SHAPE: TypeShape = TypeShape::Ptr;
+plain_field_type! {
+    // SAFETY: as for `*const T`.
+    [T] *mut T => TypeShape::Ptr
 }
 
-// SAFETY: `Ptr` is a `repr(transparent)` raw pointer, valid for any bit pattern.
-unsafe impl<T, S: AddressSpace> FieldType for Ptr<T, S> {
-    const SHAPE: TypeShape = TypeShape::Ptr;
+plain_field_type! {
+    // SAFETY: `Ptr` is a `repr(transparent)` raw pointer, valid for any bit pattern.
+    [T, A: AddressSpace] Ptr<T, A> => TypeShape::Ptr
 }
 
-// SAFETY: an array of types valid for any bit pattern is valid for any bit pattern.
-unsafe impl<T: FieldType, const N: usize> FieldType for [T; N] {
-    const SHAPE: TypeShape = TypeShape::Array {
-        elem: &T::SHAPE,
-        len: N,
-    };
+plain_field_type! {
+    // SAFETY: an array of types valid for any bit pattern is valid for any bit pattern.
+    [T: FieldType, const N: usize] [T; N] => TypeShape::Array { elem: &T::SHAPE, len: N }
 }

@@ -1,24 +1,21 @@
-//! The three intrinsics of the "[Pre-RFC] BTF relocations", made real on today's toolchain, and
-//! the safe read built on them.
+//! The intrinsics: the three of the "[Pre-RFC] BTF relocations" for field `I` of `T`, their
+//! forms for any [access path](crate::path), and the type and enum-value relocations.
 //!
-//! Field `I` of `T` is named by the type and the field's index (see [`RelocatableField`]). On
-//! `target_arch = "bpf"` each intrinsic is one marker instruction that the post-link step turns
-//! into a CO-RE relocation, so the loader writes the running kernel's value into it; elsewhere
-//! the host simulation ([`crate::sim`]) answers.
-
-use core::mem::size_of;
+//! On `target_arch = "bpf"` each is one marker instruction that the post-link step turns into a
+//! CO-RE relocation, so the loader writes the running kernel's value into it; elsewhere the host
+//! simulation ([`crate::sim`]) answers.
 
 use crate::backend;
-use crate::error::RelocatableFieldAccessError;
-use crate::field::RelocatableField;
-use crate::ptr::{AddressSpace, Kernel, Ptr, User};
+use crate::descriptor::relo_kind;
+use crate::field::{BtfEnum, BtfType, RelocatableField};
+use crate::path::{Member, Path, Root};
 
 /// Whether field `I` of `T` exists in the target (`BPF_CORE_FIELD_EXISTS`).
 ///
 /// On eBPF this is a constant the verifier knows, so it prunes the branch a missing field guards.
 #[inline(always)]
 pub fn relocatable_field_exists<T: RelocatableField<I>, const I: usize>() -> bool {
-    backend::field_exists::<T, I>()
+    field_exists::<Member<Root<T>, I>>()
 }
 
 /// Size in bytes of field `I` of `T` in the target (`BPF_CORE_FIELD_BYTE_SIZE`).
@@ -29,7 +26,7 @@ pub fn relocatable_field_exists<T: RelocatableField<I>, const I: usize>() -> boo
 /// returns 0 for a missing field.
 #[inline(always)]
 pub fn relocatable_field_byte_size<T: RelocatableField<I>, const I: usize>() -> usize {
-    backend::field_byte_size::<T, I>()
+    field_byte_size::<Member<Root<T>, I>>()
 }
 
 /// Offset in bytes of field `I` from the start of `T` in the target
@@ -38,51 +35,58 @@ pub fn relocatable_field_byte_size<T: RelocatableField<I>, const I: usize>() -> 
 /// Same precondition as [`relocatable_field_byte_size`].
 #[inline(always)]
 pub fn relocatable_field_byte_offset<T: RelocatableField<I>, const I: usize>() -> usize {
-    backend::field_byte_offset::<T, I>()
+    field_byte_offset::<Member<Root<T>, I>>()
 }
 
-/// Reads field `I` of the `T` at `ptr`, at the target's offset.
-///
-/// `Ok(None)` when the field does not exist in the target, `Err(SizeMismatch)` when its target
-/// size differs from the declared type's, `Err(ProbeRead)` when the memory read fails.
+/// Whether the field at path `P` exists in the target.
 #[inline(always)]
-pub fn read_field<T, S, const I: usize>(
-    ptr: Ptr<T, S>,
-) -> Result<Option<T::Type>, RelocatableFieldAccessError>
-where
-    T: RelocatableField<I>,
-    S: AddressSpace,
-{
-    // The order matters on eBPF: the size and offset markers of a missing field are poisoned by
-    // the loader, so they must only be reachable behind the existence check.
-    if !relocatable_field_exists::<T, I>() {
-        return Ok(None);
-    }
-    let expected = size_of::<T::Type>();
-    let actual = relocatable_field_byte_size::<T, I>();
-    if actual != expected {
-        return Err(RelocatableFieldAccessError::SizeMismatch { expected, actual });
-    }
-    let offset = relocatable_field_byte_offset::<T, I>();
-    let src = ptr.as_ptr().cast::<u8>().wrapping_add(offset);
-    match backend::probe_read::<T::Type>(S::SPACE, src) {
-        Ok(value) => Ok(Some(value)),
-        Err(code) => Err(RelocatableFieldAccessError::ProbeRead(code)),
+pub fn field_exists<P: Path>() -> bool {
+    backend::field_info::<P, { relo_kind::FIELD_EXISTS }>() != 0
+}
+
+/// Size in bytes of the field at path `P` in the target; same precondition as
+/// [`relocatable_field_byte_size`].
+#[inline(always)]
+pub fn field_byte_size<P: Path>() -> usize {
+    backend::field_info::<P, { relo_kind::FIELD_BYTE_SIZE }>() as usize
+}
+
+/// Offset in bytes of the field at path `P` from the start of the path's root in the target;
+/// same precondition as [`relocatable_field_byte_size`].
+#[inline(always)]
+pub fn field_byte_offset<P: Path>() -> usize {
+    backend::field_info::<P, { relo_kind::FIELD_BYTE_OFFSET }>() as usize
+}
+
+/// Whether the type `T` exists in the target (`BPF_CORE_TYPE_EXISTS`).
+#[inline(always)]
+pub fn type_exists<T: BtfType>() -> bool {
+    backend::type_info::<T, { relo_kind::TYPE_EXISTS }>() != 0
+}
+
+/// The size of `T` in the target (`BPF_CORE_TYPE_SIZE`), `None` if it does not exist there.
+#[inline(always)]
+pub fn type_size<T: BtfType>() -> Option<usize> {
+    if type_exists::<T>() {
+        Some(backend::type_info::<T, { relo_kind::TYPE_SIZE }>() as usize)
+    } else {
+        None
     }
 }
 
-/// [`read_field`] on kernel memory (`bpf_probe_read_kernel`).
+/// Whether variant `I` of the enum `E` exists in the target (`BPF_CORE_ENUMVAL_EXISTS`).
 #[inline(always)]
-pub fn read_kernel_field<T: RelocatableField<I>, const I: usize>(
-    ptr: *const T,
-) -> Result<Option<T::Type>, RelocatableFieldAccessError> {
-    read_field::<T, Kernel, I>(Ptr::new(ptr))
+pub fn enum_value_exists<E: BtfEnum, const I: usize>() -> bool {
+    backend::enum_info::<E, I, { relo_kind::ENUMVAL_EXISTS }>() != 0
 }
 
-/// [`read_field`] on the current task's user memory (`bpf_probe_read_user`).
+/// The value of variant `I` of the enum `E` in the target (`BPF_CORE_ENUMVAL_VALUE`), `None` if
+/// it does not exist there.
 #[inline(always)]
-pub fn read_user_field<T: RelocatableField<I>, const I: usize>(
-    ptr: *const T,
-) -> Result<Option<T::Type>, RelocatableFieldAccessError> {
-    read_field::<T, User, I>(Ptr::new(ptr))
+pub fn enum_value<E: BtfEnum, const I: usize>() -> Option<i64> {
+    if enum_value_exists::<E, I>() {
+        Some(backend::enum_info::<E, I, { relo_kind::ENUMVAL_VALUE }>() as i64)
+    } else {
+        None
+    }
 }

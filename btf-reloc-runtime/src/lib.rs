@@ -52,17 +52,24 @@ pub mod descriptor;
 mod error;
 mod field;
 mod intrinsics;
+pub mod path;
 mod ptr;
+mod read;
 #[cfg(not(target_arch = "bpf"))]
 pub mod sim;
 
 pub use error::RelocatableFieldAccessError;
-pub use field::{BtfRelocatable, FieldType, RelocatableField};
+pub use field::{BtfEnum, BtfRelocatable, BtfType, FieldType, FieldValue, RelocatableField};
 pub use intrinsics::{
-    read_field, read_kernel_field, read_user_field, relocatable_field_byte_offset,
-    relocatable_field_byte_size, relocatable_field_exists,
+    enum_value, enum_value_exists, field_byte_offset, field_byte_size, field_exists,
+    relocatable_field_byte_offset, relocatable_field_byte_size, relocatable_field_exists,
+    type_exists, type_size,
 };
 pub use ptr::{AddressSpace, Kernel, KernelPtr, Ptr, Space, User, UserPtr};
+pub use read::{
+    project, read_bitfield, read_element, read_field, read_kernel_field, read_user_field,
+    BitfieldValue, StrField,
+};
 
 /// Derives [`BtfRelocatable`] for a `#[repr(C)]` struct with named fields.
 ///
@@ -83,29 +90,92 @@ pub use ptr::{AddressSpace, Kernel, KernelPtr, Ptr, Space, User, UserPtr};
 /// `S::f_byte_size()`, `S::f_byte_offset()`.
 pub use btf_reloc_derive::BtfRelocatable;
 
-/// What eBPF code using relocatable structs needs in scope.
-pub mod prelude {
-    pub use crate::{BtfRelocatable, KernelPtr, RelocatableFieldAccessError, UserPtr};
+/// Derives [`BtfEnum`] for a fieldless enum mirroring a kernel enum.
+///
+/// - `#[btf(name = "pid_type")]` on the enum: the kernel type name (default: the Rust name;
+///   a `___flavor` suffix is ignored when matching); `#[btf(crate = "...")]` as for structs.
+/// - `#[btf(rename = "PIDTYPE_TGID")]` on a variant: the kernel enumerator name (default: the
+///   Rust name).
+///
+/// Generates `value(&self) -> Option<i64>` (the enumerator's value in the running kernel,
+/// `ENUMVAL_VALUE`) and `exists(&self) -> bool` (`ENUMVAL_EXISTS`); the Rust discriminants are the
+/// local values. `type_exists::<E>()` / `type_size::<E>()` work on it too.
+pub use btf_reloc_derive::BtfEnum;
+
+/// Chains getters like libbpf's `BPF_CORE_READ(task, real_parent, tgid)`: every step but the last
+/// must return a handle (a pointer field or an embedded struct); a missing field anywhere gives
+/// `Ok(None)`, a null pointer `Err(NullPointer)`.
+///
+/// ```
+/// use btf_reloc_runtime::prelude::*;
+///
+/// #[derive(BtfRelocatable)]
+/// #[repr(C)]
+/// struct task_struct {
+///     real_parent: KernelPtr<task_struct>,
+///     tgid: i32,
+/// }
+///
+/// fn parent_tgid(task: KernelPtr<task_struct>) -> Result<Option<i32>, RelocatableFieldAccessError> {
+///     core_read!(task, real_parent, tgid)
+/// }
+/// ```
+#[macro_export]
+macro_rules! core_read {
+    ($base:expr, $first:ident $(, $rest:ident)* $(,)?) => {
+        (|| {
+            let __btf_reloc_handle = $base;
+            $crate::__core_read_steps!(__btf_reloc_handle, $first $(, $rest)*)
+        })()
+    };
 }
 
-/// Used by the code `#[derive(BtfRelocatable)]` generates; not a public API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __core_read_steps {
+    ($handle:ident, $last:ident) => {
+        $handle.$last()
+    };
+    ($handle:ident, $next:ident, $($rest:ident),+) => {{
+        let $handle = match $handle.$next()? {
+            ::core::option::Option::Some(next) => next,
+            ::core::option::Option::None => return ::core::result::Result::Ok(::core::option::Option::None),
+        };
+        $crate::__core_read_steps!($handle, $($rest),+)
+    }};
+}
+
+/// What eBPF code using relocatable structs needs in scope.
+pub mod prelude {
+    pub use crate::{
+        core_read, BtfEnum, BtfRelocatable, KernelPtr, RelocatableFieldAccessError, UserPtr,
+    };
+}
+
+/// Used by the code the derives generate; not a public API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::descriptor::{
-        encode, encoded_len, CompositeKind, FieldDescriptor, StructDescriptor, TypeShape,
+        encode, encode_enum, encoded_enum_len, encoded_len, EnumDescriptor, FieldDescriptor,
+        StructDescriptor, TypeDescriptor, TypeShape, VariantDescriptor,
     };
-    pub use crate::field::{BtfRelocatable, FieldType, RelocatableField};
+    pub use crate::field::{
+        BtfEnum, BtfRelocatable, BtfType, FieldOf, FieldType, FieldValue, RelocatableField,
+    };
     pub use crate::intrinsics::{
-        read_field, relocatable_field_byte_offset, relocatable_field_byte_size,
-        relocatable_field_exists,
+        enum_value, enum_value_exists, field_byte_offset, field_byte_size, field_exists,
     };
+    pub use crate::path::{Member, Path, Root};
     pub use crate::ptr::{AddressSpace, Kernel, Ptr};
+    pub use crate::read::{project, read_bitfield, read_element, StrField};
     pub use crate::RelocatableFieldAccessError;
     pub use core;
 
     /// Places the encoded descriptor of a relocatable struct in the descriptor section, for
     /// `btf-reloc link` (on `bpf` only; nothing elsewhere).
     pub use crate::__emit_descriptor as emit_descriptor;
+    /// The same for an enum.
+    pub use crate::__emit_enum_descriptor as emit_enum_descriptor;
 
     /// Size of field `I`'s declared type. (Through `RelocatableField`, so that a field type that
     /// cannot be read is reported once, at the generated `type Type`.)
@@ -127,12 +197,69 @@ pub mod __private {
         );
     }
 
-    /// `Option<usize>` from an existence check, without evaluating `value` when absent (on eBPF
-    /// the size/offset markers of a missing field must stay unreachable).
+    /// Local size of an enum with these values: 4 bytes unless a value needs 8.
+    pub const fn enum_size(values: &[i64]) -> usize {
+        let mut i = 0;
+        while i < values.len() {
+            if values[i] < i32::MIN as i64 || values[i] > u32::MAX as i64 {
+                return 8;
+            }
+            i += 1;
+        }
+        4
+    }
+
+    /// Whether an enum with these values is signed (has a negative value).
+    pub const fn enum_signed(values: &[i64]) -> bool {
+        let mut i = 0;
+        while i < values.len() {
+            if values[i] < 0 {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// The address a handle holds (its path's root).
     #[inline(always)]
-    pub fn if_exists(exists: bool, value: impl FnOnce() -> usize) -> Option<usize> {
-        if exists {
-            Some(value())
+    pub fn base<T, S: AddressSpace, P>(ptr: Ptr<T, S, P>) -> *const u8 {
+        ptr.base()
+    }
+
+    /// Field `I` of `T`, after path `P`, of the root at `base`, through its type's getter.
+    /// (Named through `RelocatableField`, so that an unreadable field type is reported once.)
+    #[inline(always)]
+    pub fn access<T: RelocatableField<I>, S: AddressSpace, P: Path, const I: usize>(
+        base: *const u8,
+    ) -> Result<Option<FieldValue<T::Type, S, Member<P, I>>>, RelocatableFieldAccessError> {
+        <T::Type as FieldType>::access::<S, Member<P, I>>(base)
+    }
+
+    /// The string in (or behind) the field at path `P` of the root at `base`.
+    #[inline(always)]
+    pub fn read_str<T: StrField, S: AddressSpace, P: Path>(
+        base: *const u8,
+        buf: &mut [u8],
+    ) -> Result<Option<usize>, RelocatableFieldAccessError> {
+        T::read_str::<S, P>(base, buf)
+    }
+
+    /// `Some(size)` of the field at path `P` if it exists (one existence check).
+    #[inline(always)]
+    pub fn existing_size<P: Path>() -> Option<usize> {
+        if field_exists::<P>() {
+            Some(field_byte_size::<P>())
+        } else {
+            None
+        }
+    }
+
+    /// `Some(offset)` of the field at path `P` if it exists (one existence check).
+    #[inline(always)]
+    pub fn existing_offset<P: Path>() -> Option<usize> {
+        if field_exists::<P>() {
+            Some(field_byte_offset::<P>())
         } else {
             None
         }
@@ -158,5 +285,27 @@ macro_rules! __emit_descriptor {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __emit_descriptor {
+    ($ty:ty) => {};
+}
+
+#[cfg(target_arch = "bpf")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __emit_enum_descriptor {
+    ($ty:ty) => {
+        const _: () = {
+            #[used]
+            #[link_section = ".btf_reloc.descriptors"]
+            static DESCRIPTOR: [u8; $crate::__private::encoded_enum_len(
+                &<$ty as $crate::__private::BtfEnum>::DESCRIPTOR,
+            )] = $crate::__private::encode_enum(&<$ty as $crate::__private::BtfEnum>::DESCRIPTOR);
+        };
+    };
+}
+
+#[cfg(not(target_arch = "bpf"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __emit_enum_descriptor {
     ($ty:ty) => {};
 }

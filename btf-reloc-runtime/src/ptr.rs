@@ -1,16 +1,14 @@
 //! Typed handles to memory that is not Rust memory: kernel memory ([`KernelPtr`]) and the memory
 //! of a user process ([`UserPtr`]).
 //!
-//! A handle is only an address. It never becomes a Rust reference, because a `&task_struct` would
-//! claim a readable, full-size value with exactly the declared layout, and kernel memory promises
-//! none of that. Reads go through probe-read helpers, field by field, at relocated offsets; the
-//! getters the derive generates are reached through `Deref` (`task.pid()`).
+//! See [`Ptr`]: an address plus an access path, never a Rust reference.
 
 use core::fmt;
 use core::marker::PhantomData;
 use core::ops::Deref;
 
 use crate::field::BtfRelocatable;
+use crate::path::{Path, Root};
 
 mod sealed {
     pub trait Sealed {}
@@ -57,13 +55,19 @@ impl AddressSpace for User {
 /// Reads go through probe-read helpers, field by field, at relocated offsets; the getters the
 /// derive generates are reached through `Deref` (`task.pid()`).
 ///
+/// `P` is the [access path](crate::path) from the struct the address points at: [`Root<T>`] for a
+/// handle made from an address, longer for the handle an embedded-struct getter returns
+/// (`task.se()` points at `task` with path `se`, so `task.se()?.vruntime()` is one relocation of
+/// `task_struct.se.vruntime`).
+///
 /// Creating one is safe: every read through it is a probe read, which reports a bad address as
 /// [`RelocatableFieldAccessError::ProbeRead`](crate::RelocatableFieldAccessError::ProbeRead)
 /// instead of faulting.
 #[repr(transparent)]
-pub struct Ptr<T, S: AddressSpace = Kernel> {
-    ptr: *const T,
-    space: PhantomData<S>,
+pub struct Ptr<T, S: AddressSpace = Kernel, P = Root<T>> {
+    /// Address of the path's root struct.
+    base: *const u8,
+    marker: PhantomData<(fn() -> T, S, P)>,
 }
 
 /// A typed address in kernel memory.
@@ -76,10 +80,7 @@ impl<T, S: AddressSpace> Ptr<T, S> {
     /// Wraps a raw pointer.
     #[inline(always)]
     pub const fn new(ptr: *const T) -> Self {
-        Self {
-            ptr,
-            space: PhantomData,
-        }
+        Self::from_base(ptr.cast())
     }
 
     /// Wraps a numeric address, e.g. one returned by `bpf_get_current_task()`.
@@ -97,60 +98,77 @@ impl<T, S: AddressSpace> Ptr<T, S> {
     /// The raw pointer.
     #[inline(always)]
     pub const fn as_ptr(self) -> *const T {
-        self.ptr
-    }
-
-    /// The numeric address.
-    #[inline(always)]
-    pub fn addr(self) -> u64 {
-        self.ptr as usize as u64
-    }
-
-    /// Whether the address is null.
-    #[inline(always)]
-    pub fn is_null(self) -> bool {
-        self.ptr.is_null()
+        self.base.cast()
     }
 
     /// The same address, seen as a `U`.
     #[inline(always)]
     pub const fn cast<U>(self) -> Ptr<U, S> {
-        Ptr::new(self.ptr.cast())
+        Ptr::from_base(self.base)
     }
 }
 
-impl<T, S: AddressSpace> Clone for Ptr<T, S> {
+impl<T, S: AddressSpace, P> Ptr<T, S, P> {
+    /// A handle at path `P` from the root struct at `base`.
+    #[inline(always)]
+    pub(crate) const fn from_base(base: *const u8) -> Self {
+        Self {
+            base,
+            marker: PhantomData,
+        }
+    }
+
+    /// Address of the root struct of the path (for a plain handle: the address it holds).
+    #[inline(always)]
+    pub(crate) const fn base(self) -> *const u8 {
+        self.base
+    }
+
+    /// The numeric address of the path's root struct (for a plain handle: its address).
+    #[inline(always)]
+    pub fn addr(self) -> u64 {
+        self.base as usize as u64
+    }
+
+    /// Whether the address is null.
+    #[inline(always)]
+    pub fn is_null(self) -> bool {
+        self.base.is_null()
+    }
+}
+
+impl<T, S: AddressSpace, P> Clone for Ptr<T, S, P> {
     #[inline(always)]
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T, S: AddressSpace> Copy for Ptr<T, S> {}
+impl<T, S: AddressSpace, P> Copy for Ptr<T, S, P> {}
 
-impl<T, S: AddressSpace> PartialEq for Ptr<T, S> {
+impl<T, S: AddressSpace, P> PartialEq for Ptr<T, S, P> {
     #[inline(always)]
     fn eq(&self, other: &Self) -> bool {
-        self.ptr == other.ptr
+        self.base == other.base
     }
 }
 
-impl<T, S: AddressSpace> Eq for Ptr<T, S> {}
+impl<T, S: AddressSpace, P> Eq for Ptr<T, S, P> {}
 
-impl<T, S: AddressSpace> fmt::Debug for Ptr<T, S> {
+impl<T, S: AddressSpace, P> fmt::Debug for Ptr<T, S, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Ptr<{:?}>({:p})", S::SPACE, self.ptr)
+        write!(f, "Ptr<{:?}>({:p})", S::SPACE, self.base)
     }
 }
 
-impl<T: BtfRelocatable, S: AddressSpace> Deref for Ptr<T, S> {
-    type Target = T::Fields<S>;
+impl<T: BtfRelocatable, S: AddressSpace, P: Path> Deref for Ptr<T, S, P> {
+    type Target = T::Fields<S, P>;
 
     #[inline(always)]
     fn deref(&self) -> &Self::Target {
-        // SAFETY: `BtfRelocatable`'s contract makes `T::Fields<S>` a `repr(transparent)` wrapper
-        // of `Ptr<T, S>`, so the two have the same layout and this reference to our own (Rust)
+        // SAFETY: `BtfRelocatable`'s contract makes `T::Fields<S, P>` a `repr(transparent)`
+        // wrapper of `Ptr<T, S, P>`, so the two have the same layout and this reference to our own (Rust)
         // memory stays valid for `self`'s lifetime.
-        unsafe { &*(self as *const Self).cast::<T::Fields<S>>() }
+        unsafe { &*(self as *const Self).cast::<T::Fields<S, P>>() }
     }
 }

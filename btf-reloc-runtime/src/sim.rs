@@ -41,12 +41,21 @@ use std::rc::Rc;
 use std::string::String;
 use std::vec::Vec;
 
-use crate::descriptor::{essential_name, CompositeKind, StructDescriptor, TypeShape};
+use crate::descriptor::{essential_name, StructDescriptor, TypeShape};
 use crate::field::BtfRelocatable;
 use crate::ptr::Space;
 
 /// `-EFAULT`, what the probe-read helpers return for an unreadable address.
 pub const EFAULT: i32 = -14;
+
+/// Struct or union, as BTF distinguishes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CompositeKind {
+    /// `BTF_KIND_STRUCT`.
+    Struct,
+    /// `BTF_KIND_UNION`.
+    Union,
+}
 
 /// The type of a member in a simulated target struct.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,7 +130,7 @@ impl Type {
     /// libbpf's `bpf_core_fields_are_compat`, for a local shape against this target type.
     fn is_compatible_with(&self, local: &TypeShape) -> bool {
         match (local, self) {
-            (TypeShape::Composite { .. }, Self::Composite { .. } | Self::Anonymous(_)) => true,
+            (TypeShape::Struct(_), Self::Composite { .. } | Self::Anonymous(_)) => true,
             (TypeShape::Int { .. }, Self::Int { .. }) => true,
             (TypeShape::Ptr, Self::Ptr) => true,
             (TypeShape::Array { elem, .. }, Self::Array { elem: target, .. }) => {
@@ -137,9 +146,11 @@ impl Type {
 pub struct Member {
     /// Its name; `None` for an anonymous struct/union member.
     pub name: Option<String>,
-    /// Byte offset from the start of the enclosing struct.
-    pub offset: usize,
-    /// Its type.
+    /// Offset in bits from the start of the enclosing struct.
+    pub bit_offset: usize,
+    /// For a bitfield, its width in bits.
+    pub bitfield_size: Option<usize>,
+    /// Its type (for a bitfield, the integer it is carved from).
     pub ty: Type,
 }
 
@@ -186,10 +197,10 @@ impl Struct {
             TypeShape::Int { size, signed } => Type::Int { size, signed },
             TypeShape::Ptr => Type::Ptr,
             TypeShape::Array { elem, len } => Type::array(Self::type_of(elem), len),
-            TypeShape::Composite { kind, name, size } => Type::Composite {
-                kind,
-                name: name.into(),
-                size,
+            TypeShape::Struct(desc) => Type::Composite {
+                kind: CompositeKind::Struct,
+                name: desc.name.into(),
+                size: desc.size,
             },
         }
     }
@@ -198,8 +209,28 @@ impl Struct {
     pub fn field(mut self, name: &str, offset: usize, ty: Type) -> Self {
         self.members.push(Member {
             name: Some(name.into()),
-            offset,
+            bit_offset: offset.saturating_mul(8),
+            bitfield_size: None,
             ty,
+        });
+        self
+    }
+
+    /// Adds a bitfield `name` of `bits` bits at `bit_offset` bits from the struct's start, carved
+    /// from an integer of `storage` bytes (`unsigned int x:3` → storage 4, signed false).
+    pub fn bitfield(
+        mut self,
+        name: &str,
+        bit_offset: usize,
+        bits: usize,
+        storage: usize,
+        signed: bool,
+    ) -> Self {
+        self.members.push(Member {
+            name: Some(name.into()),
+            bit_offset,
+            bitfield_size: Some(bits),
+            ty: Type::int(storage, signed),
         });
         self
     }
@@ -219,30 +250,104 @@ impl Struct {
     pub fn anonymous(mut self, offset: usize, inner: Struct) -> Self {
         self.members.push(Member {
             name: None,
-            offset,
+            bit_offset: offset.saturating_mul(8),
+            bitfield_size: None,
             ty: Type::Anonymous(inner),
         });
         self
     }
 
-    /// The member called `name` with its offset from this struct's start, searching anonymous
-    /// members depth-first in declaration order, as libbpf does.
-    fn find(&self, name: &str) -> Option<(usize, &Type)> {
+    /// The member called `name` with its bit offset from this struct's start, searching
+    /// anonymous members depth-first in declaration order, as libbpf does.
+    fn find(&self, name: &str) -> Option<(usize, &Member)> {
         self.members.iter().find_map(|m| match (&m.name, &m.ty) {
-            (Some(n), ty) if n == name => Some((m.offset, ty)),
+            (Some(n), _) if n == name => Some((m.bit_offset, m)),
             (None, Type::Anonymous(inner)) => inner
                 .find(name)
-                .map(|(off, ty)| (m.offset.saturating_add(off), ty)),
+                .map(|(off, member)| (m.bit_offset.saturating_add(off), member)),
             _ => None,
         })
     }
 }
 
-/// Where a field sits in the target.
+/// A simulated target enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enum {
+    name: String,
+    size: usize,
+    signed: bool,
+    variants: Vec<(String, i64)>,
+}
+
+impl Enum {
+    /// An enum called `name` (a `___flavor` suffix is stripped when matching) of `size` bytes.
+    pub fn new(name: &str, size: usize) -> Self {
+        Self {
+            name: name.into(),
+            size,
+            signed: false,
+            variants: Vec::new(),
+        }
+    }
+
+    /// Adds the enumerator `name = value`; a negative value makes the enum signed.
+    pub fn variant(mut self, name: &str, value: i64) -> Self {
+        self.signed |= value < 0;
+        self.variants.push((name.into(), value));
+        self
+    }
+}
+
+/// How a field sits in the target, as libbpf's `bpf_core_calc_field_relo` reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Resolved {
-    pub(crate) offset: usize,
-    pub(crate) size: usize,
+    pub(crate) byte_offset: usize,
+    pub(crate) byte_size: usize,
+    pub(crate) signed: bool,
+    pub(crate) lshift: u32,
+    pub(crate) rshift: u32,
+}
+
+impl Resolved {
+    /// A plain (non-bitfield) field of `size` bytes at `offset`.
+    pub(crate) fn plain(offset: usize, size: usize, signed: bool) -> Self {
+        let bits = (size.saturating_mul(8)).min(64) as u32;
+        Self {
+            byte_offset: offset,
+            byte_size: size,
+            signed,
+            lshift: 64 - bits,
+            rshift: 64 - bits,
+        }
+    }
+
+    /// libbpf's rules for a bitfield of `bits` bits at `bit_offset`, carved from `storage`
+    /// bytes: the smallest naturally aligned chunk (of at most 8 bytes) holding it.
+    fn bitfield(bit_offset: usize, bits: usize, storage: usize, signed: bool) -> Option<Self> {
+        let mut size = storage.max(1);
+        let mut offset = bit_offset / 8 / size * size;
+        while bit_offset + bits - offset * 8 > size * 8 {
+            if size >= 8 {
+                return None;
+            }
+            size *= 2;
+            offset = bit_offset / 8 / size * size;
+        }
+        Some(Self {
+            byte_offset: offset,
+            byte_size: size,
+            signed,
+            lshift: u32::try_from(64 - (bit_offset + bits - offset * 8)).ok()?,
+            rshift: u32::try_from(64usize.checked_sub(bits)?).ok()?,
+        })
+    }
+}
+
+/// Where the walk along a path is, locally.
+#[derive(Clone, Copy)]
+enum Local {
+    Struct(StructDescriptor),
+    Shape(&'static TypeShape),
 }
 
 /// Simulated memory: mapped regions of bytes, and injected faults.
@@ -323,6 +428,7 @@ impl Memory {
 #[derive(Debug, Clone, Default)]
 pub struct Simulation {
     structs: Vec<Struct>,
+    enums: Vec<Enum>,
     kernel: Memory,
     user: Memory,
 }
@@ -336,6 +442,12 @@ impl Simulation {
     /// Adds a struct to the target layout.
     pub fn with_struct(mut self, s: Struct) -> Self {
         self.structs.push(s);
+        self
+    }
+
+    /// Adds an enum to the target.
+    pub fn with_enum(mut self, e: Enum) -> Self {
+        self.enums.push(e);
         self
     }
 
@@ -361,20 +473,98 @@ impl Simulation {
         }
     }
 
-    /// Where field `index` of `desc` sits in this target, or `None` if it does not exist there.
-    pub(crate) fn resolve(&self, desc: &StructDescriptor, index: usize) -> Option<Resolved> {
-        let field = desc.fields.get(index)?;
-        let wanted = essential_name(desc.name);
+    /// Where the field at the access path `indices` from `root` sits in this target, or `None`
+    /// if it does not exist there (or the path crosses an incompatible type).
+    pub(crate) fn resolve(&self, root: StructDescriptor, indices: &[usize]) -> Option<Resolved> {
+        let wanted = essential_name(root.name);
         self.structs
             .iter()
             .filter(|s| s.kind == CompositeKind::Struct && essential_name(&s.name) == wanted)
-            .find_map(|s| {
-                let (offset, ty) = s.find(field.name)?;
-                ty.is_compatible_with(&field.shape).then(|| Resolved {
-                    offset,
-                    size: ty.size(),
-                })
-            })
+            .find_map(|candidate| self.walk(root, candidate, indices))
+    }
+
+    fn walk(&self, root: StructDescriptor, target: &Struct, indices: &[usize]) -> Option<Resolved> {
+        let mut local = Local::Struct(root);
+        let mut target_struct = Some(target);
+        let mut target_ty: Option<&Type> = None;
+        let mut bitfield: Option<(usize, usize)> = None;
+        let mut bit_base = 0usize;
+        for &index in indices {
+            match local {
+                Local::Struct(desc) => {
+                    let field = desc.fields.get(index)?;
+                    let (bit_offset, member) = target_struct?.find(field.name)?;
+                    if !member.ty.is_compatible_with(&field.shape) {
+                        return None;
+                    }
+                    bit_base = bit_base.checked_add(bit_offset)?;
+                    bitfield = member.bitfield_size.map(|bits| (bit_base, bits));
+                    target_ty = Some(&member.ty);
+                    target_struct = self.struct_of(&member.ty);
+                    local = match field.shape {
+                        TypeShape::Struct(desc) => Local::Struct(*desc),
+                        _ => Local::Shape(&field.shape),
+                    };
+                }
+                Local::Shape(TypeShape::Array { elem, .. }) if index == 0 => {
+                    let Some(Type::Array { elem: target_elem, .. }) = target_ty else {
+                        return None;
+                    };
+                    target_ty = Some(target_elem);
+                    target_struct = self.struct_of(target_elem);
+                    bitfield = None;
+                    local = match elem {
+                        TypeShape::Struct(desc) => Local::Struct(**desc),
+                        _ => Local::Shape(elem),
+                    };
+                }
+                Local::Shape(_) => return None,
+            }
+        }
+        let ty = target_ty?;
+        let signed = matches!(ty, Type::Int { signed: true, .. });
+        match bitfield {
+            Some((bit_offset, bits)) => Resolved::bitfield(bit_offset, bits, ty.size(), signed),
+            None => Some(Resolved::plain(bit_base / 8, ty.size(), signed)),
+        }
+    }
+
+    /// The struct a member of type `ty` is, to walk on into it.
+    fn struct_of<'a>(&'a self, ty: &'a Type) -> Option<&'a Struct> {
+        match ty {
+            Type::Anonymous(inner) => Some(inner),
+            Type::Composite { name, kind, .. } => self
+                .structs
+                .iter()
+                .find(|s| s.kind == *kind && s.name == *name),
+            _ => None,
+        }
+    }
+
+    /// The target size of the type called `name` (flavor stripped), if it exists as a struct
+    /// (`is_enum` false) or an enum.
+    pub(crate) fn type_size(&self, name: &str, is_enum: bool) -> Option<usize> {
+        let wanted = essential_name(name);
+        if is_enum {
+            self.enums
+                .iter()
+                .find(|e| essential_name(&e.name) == wanted)
+                .map(|e| e.size)
+        } else {
+            self.structs
+                .iter()
+                .find(|s| s.kind == CompositeKind::Struct && essential_name(&s.name) == wanted)
+                .map(|s| s.size)
+        }
+    }
+
+    /// The target value of enumerator `variant` of the enum called `name`.
+    pub(crate) fn enum_value(&self, name: &str, variant: &str) -> Option<i64> {
+        let wanted = essential_name(name);
+        self.enums
+            .iter()
+            .filter(|e| essential_name(&e.name) == wanted)
+            .find_map(|e| e.variants.iter().find(|(n, _)| n == variant).map(|(_, v)| *v))
     }
 
     fn memory(&self, space: Space) -> &Memory {

@@ -1,4 +1,4 @@
-// Expansion of `#[derive(BtfRelocatable)]`, case `flavor`.
+// Expansion of a btf-reloc derive, case `flavor`.
 // Regenerate with `BLESS=1 cargo test -p btf-reloc-derive`.
 
 #[automatically_derived]
@@ -16,9 +16,10 @@ unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for TaskStructV58 {
             },
         ],
     };
-    type Fields<__A: ::btf_reloc_runtime::__private::AddressSpace> = TaskStructV58Fields<
-        __A,
-    >;
+    type Fields<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = TaskStructV58Fields<__A, __P>;
 }
 #[automatically_derived]
 impl ::btf_reloc_runtime::__private::RelocatableField<0> for TaskStructV58 {
@@ -26,24 +27,51 @@ impl ::btf_reloc_runtime::__private::RelocatableField<0> for TaskStructV58 {
 }
 #[automatically_derived]
 unsafe impl ::btf_reloc_runtime::__private::FieldType for TaskStructV58 {
-    const SHAPE: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::Composite {
-        kind: ::btf_reloc_runtime::__private::CompositeKind::Struct,
-        name: "task_struct___v58",
-        size: ::core::mem::size_of::<TaskStructV58>(),
-    };
+    const SHAPE: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::Struct(
+        &<TaskStructV58 as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+    type Value<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = ::btf_reloc_runtime::__private::Ptr<TaskStructV58, __A, __P>;
+    #[inline(always)]
+    fn access<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    >(
+        base: *const u8,
+    ) -> ::core::result::Result<
+        ::core::option::Option<
+            ::btf_reloc_runtime::__private::Ptr<TaskStructV58, __A, __P>,
+        >,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::project::<TaskStructV58, __A, __P>(base)
+    }
 }
-/// Field getters of [`TaskStructV58`], reached from `KernelPtr<TaskStructV58>` and `UserPtr<TaskStructV58>` through `Deref`.
+#[automatically_derived]
+impl ::btf_reloc_runtime::__private::BtfType for TaskStructV58 {
+    const TYPE: ::btf_reloc_runtime::__private::TypeDescriptor = ::btf_reloc_runtime::__private::TypeDescriptor::Struct(
+        &<TaskStructV58 as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+}
+/// Field getters of [`TaskStructV58`], reached from `KernelPtr<TaskStructV58>`, `UserPtr<TaskStructV58>` and embedded-struct handles through `Deref`.
 #[allow(non_camel_case_types)]
 #[derive(::core::fmt::Debug)]
 #[repr(transparent)]
 pub struct TaskStructV58Fields<
     __A: ::btf_reloc_runtime::__private::AddressSpace
         = ::btf_reloc_runtime::__private::Kernel,
+    __P: ::btf_reloc_runtime::__private::Path
+        = ::btf_reloc_runtime::__private::Root<TaskStructV58>,
 >(
-    ::btf_reloc_runtime::__private::Ptr<TaskStructV58, __A>,
+    ::btf_reloc_runtime::__private::Ptr<TaskStructV58, __A, __P>,
 );
 #[automatically_derived]
-impl<__A: ::btf_reloc_runtime::__private::AddressSpace> TaskStructV58Fields<__A> {
+impl<
+    __A: ::btf_reloc_runtime::__private::AddressSpace,
+    __P: ::btf_reloc_runtime::__private::Path,
+> TaskStructV58Fields<__A, __P> {
     /// Reads `TaskStructV58::state` (kernel field `task_struct___v58.state`) at the target's offset.
     #[inline(always)]
     pub fn state(
@@ -52,7 +80,12 @@ impl<__A: ::btf_reloc_runtime::__private::AddressSpace> TaskStructV58Fields<__A>
         ::core::option::Option<i64>,
         ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
     > {
-        ::btf_reloc_runtime::__private::read_field::<TaskStructV58, __A, 0>(self.0)
+        ::btf_reloc_runtime::__private::access::<
+            TaskStructV58,
+            __A,
+            __P,
+            0,
+        >(::btf_reloc_runtime::__private::base(self.0))
     }
 }
 #[automatically_derived]
@@ -60,23 +93,32 @@ impl TaskStructV58 {
     /// Whether kernel field `task_struct___v58.state` exists in the target.
     #[inline(always)]
     pub fn state_exists() -> bool {
-        ::btf_reloc_runtime::__private::relocatable_field_exists::<Self, 0>()
+        ::btf_reloc_runtime::__private::field_exists::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
     }
     /// Size in bytes of `task_struct___v58.state` in the target, if it exists.
     #[inline(always)]
     pub fn state_byte_size() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::state_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_size::<Self, 0>,
-        )
+        ::btf_reloc_runtime::__private::existing_size::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
     }
     /// Offset in bytes of `task_struct___v58.state` in the target, if it exists.
     #[inline(always)]
     pub fn state_byte_offset() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::state_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_offset::<Self, 0>,
-        )
+        ::btf_reloc_runtime::__private::existing_offset::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
     }
 }
 const _: () = ::btf_reloc_runtime::__private::check_layout::<TaskStructV58>();

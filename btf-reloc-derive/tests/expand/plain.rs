@@ -1,4 +1,4 @@
-// Expansion of `#[derive(BtfRelocatable)]`, case `plain`.
+// Expansion of a btf-reloc derive, case `plain`.
 // Regenerate with `BLESS=1 cargo test -p btf-reloc-derive`.
 
 #[automatically_derived]
@@ -22,9 +22,10 @@ unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for task_struct {
             },
         ],
     };
-    type Fields<__A: ::btf_reloc_runtime::__private::AddressSpace> = task_structFields<
-        __A,
-    >;
+    type Fields<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = task_structFields<__A, __P>;
 }
 #[automatically_derived]
 impl ::btf_reloc_runtime::__private::RelocatableField<0> for task_struct {
@@ -36,24 +37,51 @@ impl ::btf_reloc_runtime::__private::RelocatableField<1> for task_struct {
 }
 #[automatically_derived]
 unsafe impl ::btf_reloc_runtime::__private::FieldType for task_struct {
-    const SHAPE: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::Composite {
-        kind: ::btf_reloc_runtime::__private::CompositeKind::Struct,
-        name: "task_struct",
-        size: ::core::mem::size_of::<task_struct>(),
-    };
+    const SHAPE: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::Struct(
+        &<task_struct as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+    type Value<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>;
+    #[inline(always)]
+    fn access<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    >(
+        base: *const u8,
+    ) -> ::core::result::Result<
+        ::core::option::Option<
+            ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>,
+        >,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::project::<task_struct, __A, __P>(base)
+    }
 }
-/// Field getters of [`task_struct`], reached from `KernelPtr<task_struct>` and `UserPtr<task_struct>` through `Deref`.
+#[automatically_derived]
+impl ::btf_reloc_runtime::__private::BtfType for task_struct {
+    const TYPE: ::btf_reloc_runtime::__private::TypeDescriptor = ::btf_reloc_runtime::__private::TypeDescriptor::Struct(
+        &<task_struct as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+}
+/// Field getters of [`task_struct`], reached from `KernelPtr<task_struct>`, `UserPtr<task_struct>` and embedded-struct handles through `Deref`.
 #[allow(non_camel_case_types)]
 #[derive(::core::fmt::Debug)]
 #[repr(transparent)]
 pub struct task_structFields<
     __A: ::btf_reloc_runtime::__private::AddressSpace
         = ::btf_reloc_runtime::__private::Kernel,
+    __P: ::btf_reloc_runtime::__private::Path
+        = ::btf_reloc_runtime::__private::Root<task_struct>,
 >(
-    ::btf_reloc_runtime::__private::Ptr<task_struct, __A>,
+    ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>,
 );
 #[automatically_derived]
-impl<__A: ::btf_reloc_runtime::__private::AddressSpace> task_structFields<__A> {
+impl<
+    __A: ::btf_reloc_runtime::__private::AddressSpace,
+    __P: ::btf_reloc_runtime::__private::Path,
+> task_structFields<__A, __P> {
     /// Reads `task_struct::pid` (kernel field `task_struct.pid`) at the target's offset.
     #[inline(always)]
     pub fn pid(
@@ -62,7 +90,12 @@ impl<__A: ::btf_reloc_runtime::__private::AddressSpace> task_structFields<__A> {
         ::core::option::Option<i32>,
         ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
     > {
-        ::btf_reloc_runtime::__private::read_field::<task_struct, __A, 0>(self.0)
+        ::btf_reloc_runtime::__private::access::<
+            task_struct,
+            __A,
+            __P,
+            0,
+        >(::btf_reloc_runtime::__private::base(self.0))
     }
     /// Reads `task_struct::tgid` (kernel field `task_struct.tgid`) at the target's offset.
     #[inline(always)]
@@ -72,7 +105,12 @@ impl<__A: ::btf_reloc_runtime::__private::AddressSpace> task_structFields<__A> {
         ::core::option::Option<i32>,
         ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
     > {
-        ::btf_reloc_runtime::__private::read_field::<task_struct, __A, 1>(self.0)
+        ::btf_reloc_runtime::__private::access::<
+            task_struct,
+            __A,
+            __P,
+            1,
+        >(::btf_reloc_runtime::__private::base(self.0))
     }
 }
 #[automatically_derived]
@@ -80,44 +118,62 @@ impl task_struct {
     /// Whether kernel field `task_struct.pid` exists in the target.
     #[inline(always)]
     pub fn pid_exists() -> bool {
-        ::btf_reloc_runtime::__private::relocatable_field_exists::<Self, 0>()
+        ::btf_reloc_runtime::__private::field_exists::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
     }
     /// Size in bytes of `task_struct.pid` in the target, if it exists.
     #[inline(always)]
     pub fn pid_byte_size() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::pid_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_size::<Self, 0>,
-        )
+        ::btf_reloc_runtime::__private::existing_size::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
     }
     /// Offset in bytes of `task_struct.pid` in the target, if it exists.
     #[inline(always)]
     pub fn pid_byte_offset() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::pid_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_offset::<Self, 0>,
-        )
+        ::btf_reloc_runtime::__private::existing_offset::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
     }
     /// Whether kernel field `task_struct.tgid` exists in the target.
     #[inline(always)]
     pub fn tgid_exists() -> bool {
-        ::btf_reloc_runtime::__private::relocatable_field_exists::<Self, 1>()
+        ::btf_reloc_runtime::__private::field_exists::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                1,
+            >,
+        >()
     }
     /// Size in bytes of `task_struct.tgid` in the target, if it exists.
     #[inline(always)]
     pub fn tgid_byte_size() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::tgid_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_size::<Self, 1>,
-        )
+        ::btf_reloc_runtime::__private::existing_size::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                1,
+            >,
+        >()
     }
     /// Offset in bytes of `task_struct.tgid` in the target, if it exists.
     #[inline(always)]
     pub fn tgid_byte_offset() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::tgid_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_offset::<Self, 1>,
-        )
+        ::btf_reloc_runtime::__private::existing_offset::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                1,
+            >,
+        >()
     }
 }
 const _: () = ::btf_reloc_runtime::__private::check_layout::<task_struct>();

@@ -1,4 +1,4 @@
-// Expansion of `#[derive(BtfRelocatable)]`, case `pointer_and_array`.
+// Expansion of a btf-reloc derive, case `pointer_and_array`.
 // Regenerate with `BLESS=1 cargo test -p btf-reloc-derive`.
 
 #[automatically_derived]
@@ -28,9 +28,10 @@ unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for task_struct {
             },
         ],
     };
-    type Fields<__A: ::btf_reloc_runtime::__private::AddressSpace> = task_structFields<
-        __A,
-    >;
+    type Fields<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = task_structFields<__A, __P>;
 }
 #[automatically_derived]
 impl ::btf_reloc_runtime::__private::RelocatableField<0> for task_struct {
@@ -46,24 +47,51 @@ impl ::btf_reloc_runtime::__private::RelocatableField<2> for task_struct {
 }
 #[automatically_derived]
 unsafe impl ::btf_reloc_runtime::__private::FieldType for task_struct {
-    const SHAPE: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::Composite {
-        kind: ::btf_reloc_runtime::__private::CompositeKind::Struct,
-        name: "task_struct",
-        size: ::core::mem::size_of::<task_struct>(),
-    };
+    const SHAPE: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::Struct(
+        &<task_struct as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+    type Value<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>;
+    #[inline(always)]
+    fn access<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    >(
+        base: *const u8,
+    ) -> ::core::result::Result<
+        ::core::option::Option<
+            ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>,
+        >,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::project::<task_struct, __A, __P>(base)
+    }
 }
-/// Field getters of [`task_struct`], reached from `KernelPtr<task_struct>` and `UserPtr<task_struct>` through `Deref`.
+#[automatically_derived]
+impl ::btf_reloc_runtime::__private::BtfType for task_struct {
+    const TYPE: ::btf_reloc_runtime::__private::TypeDescriptor = ::btf_reloc_runtime::__private::TypeDescriptor::Struct(
+        &<task_struct as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+}
+/// Field getters of [`task_struct`], reached from `KernelPtr<task_struct>`, `UserPtr<task_struct>` and embedded-struct handles through `Deref`.
 #[allow(non_camel_case_types)]
 #[derive(::core::fmt::Debug)]
 #[repr(transparent)]
 pub struct task_structFields<
     __A: ::btf_reloc_runtime::__private::AddressSpace
         = ::btf_reloc_runtime::__private::Kernel,
+    __P: ::btf_reloc_runtime::__private::Path
+        = ::btf_reloc_runtime::__private::Root<task_struct>,
 >(
-    ::btf_reloc_runtime::__private::Ptr<task_struct, __A>,
+    ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>,
 );
 #[automatically_derived]
-impl<__A: ::btf_reloc_runtime::__private::AddressSpace> task_structFields<__A> {
+impl<
+    __A: ::btf_reloc_runtime::__private::AddressSpace,
+    __P: ::btf_reloc_runtime::__private::Path,
+> task_structFields<__A, __P> {
     /// Reads `task_struct::comm` (kernel field `task_struct.comm`) at the target's offset.
     #[inline(always)]
     pub fn comm(
@@ -72,7 +100,42 @@ impl<__A: ::btf_reloc_runtime::__private::AddressSpace> task_structFields<__A> {
         ::core::option::Option<[u8; 16]>,
         ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
     > {
-        ::btf_reloc_runtime::__private::read_field::<task_struct, __A, 0>(self.0)
+        ::btf_reloc_runtime::__private::access::<
+            task_struct,
+            __A,
+            __P,
+            0,
+        >(::btf_reloc_runtime::__private::base(self.0))
+    }
+    /// Element `index` of `task_struct::comm`, bounds-checked against the target array's length.
+    #[inline(always)]
+    pub fn comm_at(
+        &self,
+        index: usize,
+    ) -> ::core::result::Result<
+        ::core::option::Option<u8>,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::read_element::<
+            u8,
+            __A,
+            ::btf_reloc_runtime::__private::Member<__P, 0>,
+        >(::btf_reloc_runtime::__private::base(self.0), index)
+    }
+    /// Copies the NUL-terminated string in (or behind) `task_struct::comm` into `buf` with `bpf_probe_read_*_str`; returns the bytes written, NUL included.
+    #[inline(always)]
+    pub fn comm_str(
+        &self,
+        buf: &mut [u8],
+    ) -> ::core::result::Result<
+        ::core::option::Option<usize>,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::read_str::<
+            [u8; 16],
+            __A,
+            ::btf_reloc_runtime::__private::Member<__P, 0>,
+        >(::btf_reloc_runtime::__private::base(self.0), buf)
     }
     /// Reads `task_struct::mm` (kernel field `task_struct.mm`) at the target's offset.
     #[inline(always)]
@@ -82,7 +145,12 @@ impl<__A: ::btf_reloc_runtime::__private::AddressSpace> task_structFields<__A> {
         ::core::option::Option<KernelPtr<mm_struct>>,
         ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
     > {
-        ::btf_reloc_runtime::__private::read_field::<task_struct, __A, 1>(self.0)
+        ::btf_reloc_runtime::__private::access::<
+            task_struct,
+            __A,
+            __P,
+            1,
+        >(::btf_reloc_runtime::__private::base(self.0))
     }
     /// Reads `task_struct::stack` (kernel field `task_struct.stack`) at the target's offset.
     #[inline(always)]
@@ -92,7 +160,27 @@ impl<__A: ::btf_reloc_runtime::__private::AddressSpace> task_structFields<__A> {
         ::core::option::Option<*const u8>,
         ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
     > {
-        ::btf_reloc_runtime::__private::read_field::<task_struct, __A, 2>(self.0)
+        ::btf_reloc_runtime::__private::access::<
+            task_struct,
+            __A,
+            __P,
+            2,
+        >(::btf_reloc_runtime::__private::base(self.0))
+    }
+    /// Copies the NUL-terminated string in (or behind) `task_struct::stack` into `buf` with `bpf_probe_read_*_str`; returns the bytes written, NUL included.
+    #[inline(always)]
+    pub fn stack_str(
+        &self,
+        buf: &mut [u8],
+    ) -> ::core::result::Result<
+        ::core::option::Option<usize>,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::read_str::<
+            *const u8,
+            __A,
+            ::btf_reloc_runtime::__private::Member<__P, 2>,
+        >(::btf_reloc_runtime::__private::base(self.0), buf)
     }
 }
 #[automatically_derived]
@@ -100,65 +188,92 @@ impl task_struct {
     /// Whether kernel field `task_struct.comm` exists in the target.
     #[inline(always)]
     pub fn comm_exists() -> bool {
-        ::btf_reloc_runtime::__private::relocatable_field_exists::<Self, 0>()
+        ::btf_reloc_runtime::__private::field_exists::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
     }
     /// Size in bytes of `task_struct.comm` in the target, if it exists.
     #[inline(always)]
     pub fn comm_byte_size() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::comm_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_size::<Self, 0>,
-        )
+        ::btf_reloc_runtime::__private::existing_size::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
     }
     /// Offset in bytes of `task_struct.comm` in the target, if it exists.
     #[inline(always)]
     pub fn comm_byte_offset() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::comm_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_offset::<Self, 0>,
-        )
+        ::btf_reloc_runtime::__private::existing_offset::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
     }
     /// Whether kernel field `task_struct.mm` exists in the target.
     #[inline(always)]
     pub fn mm_exists() -> bool {
-        ::btf_reloc_runtime::__private::relocatable_field_exists::<Self, 1>()
+        ::btf_reloc_runtime::__private::field_exists::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                1,
+            >,
+        >()
     }
     /// Size in bytes of `task_struct.mm` in the target, if it exists.
     #[inline(always)]
     pub fn mm_byte_size() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::mm_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_size::<Self, 1>,
-        )
+        ::btf_reloc_runtime::__private::existing_size::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                1,
+            >,
+        >()
     }
     /// Offset in bytes of `task_struct.mm` in the target, if it exists.
     #[inline(always)]
     pub fn mm_byte_offset() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::mm_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_offset::<Self, 1>,
-        )
+        ::btf_reloc_runtime::__private::existing_offset::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                1,
+            >,
+        >()
     }
     /// Whether kernel field `task_struct.stack` exists in the target.
     #[inline(always)]
     pub fn stack_exists() -> bool {
-        ::btf_reloc_runtime::__private::relocatable_field_exists::<Self, 2>()
+        ::btf_reloc_runtime::__private::field_exists::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                2,
+            >,
+        >()
     }
     /// Size in bytes of `task_struct.stack` in the target, if it exists.
     #[inline(always)]
     pub fn stack_byte_size() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::stack_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_size::<Self, 2>,
-        )
+        ::btf_reloc_runtime::__private::existing_size::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                2,
+            >,
+        >()
     }
     /// Offset in bytes of `task_struct.stack` in the target, if it exists.
     #[inline(always)]
     pub fn stack_byte_offset() -> ::core::option::Option<usize> {
-        ::btf_reloc_runtime::__private::if_exists(
-            Self::stack_exists(),
-            ::btf_reloc_runtime::__private::relocatable_field_byte_offset::<Self, 2>,
-        )
+        ::btf_reloc_runtime::__private::existing_offset::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                2,
+            >,
+        >()
     }
 }
 const _: () = ::btf_reloc_runtime::__private::check_layout::<task_struct>();

@@ -1,4 +1,4 @@
-// Expansion of `#[derive(BtfRelocatable)]`, case `renamed_crate`.
+// Expansion of a btf-reloc derive, case `renamed_crate`.
 // Regenerate with `BLESS=1 cargo test -p btf-reloc-derive`.
 
 #[automatically_derived]
@@ -16,7 +16,10 @@ unsafe impl my_runtime::__private::BtfRelocatable for file {
             },
         ],
     };
-    type Fields<__A: my_runtime::__private::AddressSpace> = fileFields<__A>;
+    type Fields<
+        __A: my_runtime::__private::AddressSpace,
+        __P: my_runtime::__private::Path,
+    > = fileFields<__A, __P>;
 }
 #[automatically_derived]
 impl my_runtime::__private::RelocatableField<0> for file {
@@ -24,23 +27,47 @@ impl my_runtime::__private::RelocatableField<0> for file {
 }
 #[automatically_derived]
 unsafe impl my_runtime::__private::FieldType for file {
-    const SHAPE: my_runtime::__private::TypeShape = my_runtime::__private::TypeShape::Composite {
-        kind: my_runtime::__private::CompositeKind::Struct,
-        name: "file",
-        size: ::core::mem::size_of::<file>(),
-    };
+    const SHAPE: my_runtime::__private::TypeShape = my_runtime::__private::TypeShape::Struct(
+        &<file as my_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+    type Value<
+        __A: my_runtime::__private::AddressSpace,
+        __P: my_runtime::__private::Path,
+    > = my_runtime::__private::Ptr<file, __A, __P>;
+    #[inline(always)]
+    fn access<
+        __A: my_runtime::__private::AddressSpace,
+        __P: my_runtime::__private::Path,
+    >(
+        base: *const u8,
+    ) -> ::core::result::Result<
+        ::core::option::Option<my_runtime::__private::Ptr<file, __A, __P>>,
+        my_runtime::__private::RelocatableFieldAccessError,
+    > {
+        my_runtime::__private::project::<file, __A, __P>(base)
+    }
 }
-/// Field getters of [`file`], reached from `KernelPtr<file>` and `UserPtr<file>` through `Deref`.
+#[automatically_derived]
+impl my_runtime::__private::BtfType for file {
+    const TYPE: my_runtime::__private::TypeDescriptor = my_runtime::__private::TypeDescriptor::Struct(
+        &<file as my_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+}
+/// Field getters of [`file`], reached from `KernelPtr<file>`, `UserPtr<file>` and embedded-struct handles through `Deref`.
 #[allow(non_camel_case_types)]
 #[derive(::core::fmt::Debug)]
 #[repr(transparent)]
 pub(crate) struct fileFields<
     __A: my_runtime::__private::AddressSpace = my_runtime::__private::Kernel,
+    __P: my_runtime::__private::Path = my_runtime::__private::Root<file>,
 >(
-    my_runtime::__private::Ptr<file, __A>,
+    my_runtime::__private::Ptr<file, __A, __P>,
 );
 #[automatically_derived]
-impl<__A: my_runtime::__private::AddressSpace> fileFields<__A> {
+impl<
+    __A: my_runtime::__private::AddressSpace,
+    __P: my_runtime::__private::Path,
+> fileFields<__A, __P> {
     /// Reads `file::f_flags` (kernel field `file.f_flags`) at the target's offset.
     #[inline(always)]
     pub fn f_flags(
@@ -49,7 +76,12 @@ impl<__A: my_runtime::__private::AddressSpace> fileFields<__A> {
         ::core::option::Option<u32>,
         my_runtime::__private::RelocatableFieldAccessError,
     > {
-        my_runtime::__private::read_field::<file, __A, 0>(self.0)
+        my_runtime::__private::access::<
+            file,
+            __A,
+            __P,
+            0,
+        >(my_runtime::__private::base(self.0))
     }
 }
 #[automatically_derived]
@@ -57,23 +89,23 @@ impl file {
     /// Whether kernel field `file.f_flags` exists in the target.
     #[inline(always)]
     pub fn f_flags_exists() -> bool {
-        my_runtime::__private::relocatable_field_exists::<Self, 0>()
+        my_runtime::__private::field_exists::<
+            my_runtime::__private::Member<my_runtime::__private::Root<Self>, 0>,
+        >()
     }
     /// Size in bytes of `file.f_flags` in the target, if it exists.
     #[inline(always)]
     pub fn f_flags_byte_size() -> ::core::option::Option<usize> {
-        my_runtime::__private::if_exists(
-            Self::f_flags_exists(),
-            my_runtime::__private::relocatable_field_byte_size::<Self, 0>,
-        )
+        my_runtime::__private::existing_size::<
+            my_runtime::__private::Member<my_runtime::__private::Root<Self>, 0>,
+        >()
     }
     /// Offset in bytes of `file.f_flags` in the target, if it exists.
     #[inline(always)]
     pub fn f_flags_byte_offset() -> ::core::option::Option<usize> {
-        my_runtime::__private::if_exists(
-            Self::f_flags_exists(),
-            my_runtime::__private::relocatable_field_byte_offset::<Self, 0>,
-        )
+        my_runtime::__private::existing_offset::<
+            my_runtime::__private::Member<my_runtime::__private::Root<Self>, 0>,
+        >()
     }
 }
 const _: () = my_runtime::__private::check_layout::<file>();

@@ -1,0 +1,127 @@
+// Expansion of a btf-reloc derive, case `bitfield`.
+// Regenerate with `BLESS=1 cargo test -p btf-reloc-derive`.
+
+#[automatically_derived]
+unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for task_struct {
+    const DESCRIPTOR: ::btf_reloc_runtime::__private::StructDescriptor = ::btf_reloc_runtime::__private::StructDescriptor {
+        name: "task_struct",
+        rust_path: ::core::concat!(::core::module_path!(), "::", "task_struct"),
+        size: ::core::mem::size_of::<task_struct>(),
+        fields: &[
+            ::btf_reloc_runtime::__private::FieldDescriptor {
+                name: "sched_reset_on_fork",
+                offset: ::core::mem::offset_of!(task_struct, sched_reset_on_fork),
+                size: ::btf_reloc_runtime::__private::field_size::<task_struct, 0>(),
+                shape: ::btf_reloc_runtime::__private::field_shape::<task_struct, 0>(),
+            },
+        ],
+    };
+    type Fields<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = task_structFields<__A, __P>;
+}
+#[automatically_derived]
+impl ::btf_reloc_runtime::__private::RelocatableField<0> for task_struct {
+    type Type = u8;
+}
+#[automatically_derived]
+unsafe impl ::btf_reloc_runtime::__private::FieldType for task_struct {
+    const SHAPE: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::Struct(
+        &<task_struct as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+    type Value<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>;
+    #[inline(always)]
+    fn access<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    >(
+        base: *const u8,
+    ) -> ::core::result::Result<
+        ::core::option::Option<
+            ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>,
+        >,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::project::<task_struct, __A, __P>(base)
+    }
+}
+#[automatically_derived]
+impl ::btf_reloc_runtime::__private::BtfType for task_struct {
+    const TYPE: ::btf_reloc_runtime::__private::TypeDescriptor = ::btf_reloc_runtime::__private::TypeDescriptor::Struct(
+        &<task_struct as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+}
+/// Field getters of [`task_struct`], reached from `KernelPtr<task_struct>`, `UserPtr<task_struct>` and embedded-struct handles through `Deref`.
+#[allow(non_camel_case_types)]
+#[derive(::core::fmt::Debug)]
+#[repr(transparent)]
+pub struct task_structFields<
+    __A: ::btf_reloc_runtime::__private::AddressSpace
+        = ::btf_reloc_runtime::__private::Kernel,
+    __P: ::btf_reloc_runtime::__private::Path
+        = ::btf_reloc_runtime::__private::Root<task_struct>,
+>(
+    ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>,
+);
+#[automatically_derived]
+impl<
+    __A: ::btf_reloc_runtime::__private::AddressSpace,
+    __P: ::btf_reloc_runtime::__private::Path,
+> task_structFields<__A, __P> {
+    /// Reads `task_struct::sched_reset_on_fork` (kernel field `task_struct.sched_reset_on_fork`) at the target's offset.
+    ///
+    /// A bitfield: extracted (and sign-extended if the target field is signed) with
+    /// the target's bit offset and width.
+    #[inline(always)]
+    pub fn sched_reset_on_fork(
+        &self,
+    ) -> ::core::result::Result<
+        ::core::option::Option<u8>,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::read_bitfield::<
+            u8,
+            __A,
+            ::btf_reloc_runtime::__private::Member<__P, 0>,
+        >(::btf_reloc_runtime::__private::base(self.0))
+    }
+}
+#[automatically_derived]
+impl task_struct {
+    /// Whether kernel field `task_struct.sched_reset_on_fork` exists in the target.
+    #[inline(always)]
+    pub fn sched_reset_on_fork_exists() -> bool {
+        ::btf_reloc_runtime::__private::field_exists::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
+    }
+    /// Size in bytes of `task_struct.sched_reset_on_fork` in the target, if it exists.
+    #[inline(always)]
+    pub fn sched_reset_on_fork_byte_size() -> ::core::option::Option<usize> {
+        ::btf_reloc_runtime::__private::existing_size::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
+    }
+    /// Offset in bytes of `task_struct.sched_reset_on_fork` in the target, if it exists.
+    #[inline(always)]
+    pub fn sched_reset_on_fork_byte_offset() -> ::core::option::Option<usize> {
+        ::btf_reloc_runtime::__private::existing_offset::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
+    }
+}
+const _: () = ::btf_reloc_runtime::__private::check_layout::<task_struct>();
+::btf_reloc_runtime::__private::emit_descriptor!(task_struct);

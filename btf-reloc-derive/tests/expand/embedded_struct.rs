@@ -1,0 +1,131 @@
+// Expansion of a btf-reloc derive, case `embedded_struct`.
+// Regenerate with `BLESS=1 cargo test -p btf-reloc-derive`.
+
+#[automatically_derived]
+unsafe impl ::btf_reloc_runtime::__private::BtfRelocatable for task_struct {
+    const DESCRIPTOR: ::btf_reloc_runtime::__private::StructDescriptor = ::btf_reloc_runtime::__private::StructDescriptor {
+        name: "task_struct",
+        rust_path: ::core::concat!(::core::module_path!(), "::", "task_struct"),
+        size: ::core::mem::size_of::<task_struct>(),
+        fields: &[
+            ::btf_reloc_runtime::__private::FieldDescriptor {
+                name: "se",
+                offset: ::core::mem::offset_of!(task_struct, se),
+                size: ::btf_reloc_runtime::__private::field_size::<task_struct, 0>(),
+                shape: ::btf_reloc_runtime::__private::field_shape::<task_struct, 0>(),
+            },
+        ],
+    };
+    type Fields<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = task_structFields<__A, __P>;
+}
+#[automatically_derived]
+impl ::btf_reloc_runtime::__private::RelocatableField<0> for task_struct {
+    type Type = sched_entity;
+}
+#[automatically_derived]
+unsafe impl ::btf_reloc_runtime::__private::FieldType for task_struct {
+    const SHAPE: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::Struct(
+        &<task_struct as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+    type Value<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    > = ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>;
+    #[inline(always)]
+    fn access<
+        __A: ::btf_reloc_runtime::__private::AddressSpace,
+        __P: ::btf_reloc_runtime::__private::Path,
+    >(
+        base: *const u8,
+    ) -> ::core::result::Result<
+        ::core::option::Option<
+            ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>,
+        >,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::project::<task_struct, __A, __P>(base)
+    }
+}
+#[automatically_derived]
+impl ::btf_reloc_runtime::__private::BtfType for task_struct {
+    const TYPE: ::btf_reloc_runtime::__private::TypeDescriptor = ::btf_reloc_runtime::__private::TypeDescriptor::Struct(
+        &<task_struct as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
+    );
+}
+/// Field getters of [`task_struct`], reached from `KernelPtr<task_struct>`, `UserPtr<task_struct>` and embedded-struct handles through `Deref`.
+#[allow(non_camel_case_types)]
+#[derive(::core::fmt::Debug)]
+#[repr(transparent)]
+pub struct task_structFields<
+    __A: ::btf_reloc_runtime::__private::AddressSpace
+        = ::btf_reloc_runtime::__private::Kernel,
+    __P: ::btf_reloc_runtime::__private::Path
+        = ::btf_reloc_runtime::__private::Root<task_struct>,
+>(
+    ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>,
+);
+#[automatically_derived]
+impl<
+    __A: ::btf_reloc_runtime::__private::AddressSpace,
+    __P: ::btf_reloc_runtime::__private::Path,
+> task_structFields<__A, __P> {
+    /// `task_struct::se` (kernel field `task_struct.se`): the handle of an embedded struct (nothing is read), or the value of a plain field.
+    #[inline(always)]
+    pub fn se(
+        &self,
+    ) -> ::core::result::Result<
+        ::core::option::Option<
+            ::btf_reloc_runtime::__private::FieldValue<
+                sched_entity,
+                __A,
+                ::btf_reloc_runtime::__private::Member<__P, 0>,
+            >,
+        >,
+        ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
+    > {
+        ::btf_reloc_runtime::__private::access::<
+            task_struct,
+            __A,
+            __P,
+            0,
+        >(::btf_reloc_runtime::__private::base(self.0))
+    }
+}
+#[automatically_derived]
+impl task_struct {
+    /// Whether kernel field `task_struct.se` exists in the target.
+    #[inline(always)]
+    pub fn se_exists() -> bool {
+        ::btf_reloc_runtime::__private::field_exists::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
+    }
+    /// Size in bytes of `task_struct.se` in the target, if it exists.
+    #[inline(always)]
+    pub fn se_byte_size() -> ::core::option::Option<usize> {
+        ::btf_reloc_runtime::__private::existing_size::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
+    }
+    /// Offset in bytes of `task_struct.se` in the target, if it exists.
+    #[inline(always)]
+    pub fn se_byte_offset() -> ::core::option::Option<usize> {
+        ::btf_reloc_runtime::__private::existing_offset::<
+            ::btf_reloc_runtime::__private::Member<
+                ::btf_reloc_runtime::__private::Root<Self>,
+                0,
+            >,
+        >()
+    }
+}
+const _: () = ::btf_reloc_runtime::__private::check_layout::<task_struct>();
+::btf_reloc_runtime::__private::emit_descriptor!(task_struct);

@@ -1,0 +1,59 @@
+//! Access paths: which field, of which root struct, a handle or an intrinsic is about.
+//!
+//! `task->se.vruntime` is one access path from the root `task_struct`: member `se`, then member
+//! `vruntime` of the embedded `sched_entity`. It is one CO-RE relocation (access string
+//! `0:<se>:<vruntime>`), so the loader resolves the whole path in the target, not each step
+//! separately. Paths are types, so that their marker ids are compile-time constants:
+//! [`Root<T>`] is the empty path at a `T`, [`Member<P, I>`] extends `P` with member (or array
+//! element) `I`.
+
+use core::marker::PhantomData;
+
+use crate::descriptor::{id_seed, id_step};
+use crate::field::BtfRelocatable;
+
+/// An access path from a root struct (see the [module docs](crate::path)).
+pub trait Path: 'static {
+    /// The struct the path starts at.
+    type Root: BtfRelocatable;
+    /// The marker id of the path: `id_seed(root)` stepped with every index.
+    const ID: u32;
+    /// Number of steps.
+    const DEPTH: usize;
+    /// The index taken at step `depth` (`0..DEPTH`).
+    fn index(depth: usize) -> usize;
+}
+
+/// The empty path at a `T`: where a [`KernelPtr<T>`](crate::KernelPtr) points.
+#[allow(missing_debug_implementations)] // A type-level marker: never a value.
+pub struct Root<T>(PhantomData<fn() -> T>);
+
+/// Path `P` followed by member `I` (or, after an array member, element `I`, always 0 in ids).
+#[allow(missing_debug_implementations)] // A type-level marker: never a value.
+pub struct Member<P, const I: usize>(PhantomData<fn() -> P>);
+
+impl<T: BtfRelocatable + 'static> Path for Root<T> {
+    type Root = T;
+    const ID: u32 = id_seed(T::DESCRIPTOR.rust_path);
+    const DEPTH: usize = 0;
+
+    #[inline(always)]
+    fn index(_depth: usize) -> usize {
+        0
+    }
+}
+
+impl<P: Path, const I: usize> Path for Member<P, I> {
+    type Root = P::Root;
+    const ID: u32 = id_step(P::ID, I);
+    const DEPTH: usize = P::DEPTH + 1;
+
+    #[inline(always)]
+    fn index(depth: usize) -> usize {
+        if depth == P::DEPTH {
+            I
+        } else {
+            P::index(depth)
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! The safe reads built on the intrinsics: a plain value, an embedded-struct handle, an array
+//! element, a string, a bitfield. Each follows the same order, which matters on eBPF: the
+//! existence check first (the loader poisons the other relocations of a missing field, and only
+//! the pruned branch may hold them), then the null check, then sizes, then the probe read.
+
+use core::mem::size_of;
+
+use crate::backend;
+use crate::descriptor::relo_kind;
+use crate::error::RelocatableFieldAccessError;
+use crate::field::{FieldType, RelocatableField};
+use crate::path::{Member, Path, Root};
+use crate::ptr::{AddressSpace, Kernel, Ptr, Space, User};
+
+type Result<T> = core::result::Result<T, RelocatableFieldAccessError>;
+
+#[inline(always)]
+fn exists<P: Path>() -> bool {
+    backend::field_info::<P, { relo_kind::FIELD_EXISTS }>() != 0
+}
+
+#[inline(always)]
+fn byte_size<P: Path>() -> usize {
+    backend::field_info::<P, { relo_kind::FIELD_BYTE_SIZE }>() as usize
+}
+
+#[inline(always)]
+fn byte_offset<P: Path>() -> usize {
+    backend::field_info::<P, { relo_kind::FIELD_BYTE_OFFSET }>() as usize
+}
+
+/// Reads the plain-data field at path `P` of the root struct at `base`.
+#[inline(always)]
+pub(crate) fn read_value<V: FieldType, S: AddressSpace, P: Path>(base: *const u8) -> Result<Option<V>> {
+    if !exists::<P>() {
+        return Ok(None);
+    }
+    if base.is_null() {
+        return Err(RelocatableFieldAccessError::NullPointer);
+    }
+    let expected = size_of::<V>();
+    let actual = byte_size::<P>();
+    if actual != expected {
+        return Err(RelocatableFieldAccessError::SizeMismatch { expected, actual });
+    }
+    let src = base.wrapping_add(byte_offset::<P>());
+    match backend::probe_read::<V>(S::SPACE, src) {
+        Ok(value) => Ok(Some(value)),
+        Err(code) => Err(RelocatableFieldAccessError::ProbeRead(code)),
+    }
+}
+
+/// The handle of the embedded struct at path `P` of the root struct at `base`: nothing is read,
+/// so its size may differ from the declaration's (it usually does).
+#[inline(always)]
+pub fn project<T, S: AddressSpace, P: Path>(base: *const u8) -> Result<Option<Ptr<T, S, P>>> {
+    if !exists::<P>() {
+        return Ok(None);
+    }
+    if base.is_null() {
+        return Err(RelocatableFieldAccessError::NullPointer);
+    }
+    Ok(Some(Ptr::from_base(base)))
+}
+
+/// Element `index` of the array at path `A` of the root struct at `base`, bounds-checked against
+/// the target array's length (its size over its element's size, both relocated).
+#[inline(always)]
+pub fn read_element<E: FieldType, S: AddressSpace, A: Path>(
+    base: *const u8,
+    index: usize,
+) -> Result<Option<E::Value<S, Member<A, 0>>>> {
+    if !exists::<A>() {
+        return Ok(None);
+    }
+    if base.is_null() {
+        return Err(RelocatableFieldAccessError::NullPointer);
+    }
+    let stride = byte_size::<Member<A, 0>>();
+    let len = match stride {
+        0 => 0,
+        stride => byte_size::<A>() / stride,
+    };
+    if index >= len {
+        return Err(RelocatableFieldAccessError::IndexOutOfBounds { index, len });
+    }
+    // Element `index` sits `index * stride` bytes after element 0, whose path is relocated.
+    E::access::<S, Member<A, 0>>(base.wrapping_add(index.wrapping_mul(stride)))
+}
+
+/// A type whose field can be read as a NUL-terminated string: a byte array holds it, a byte
+/// pointer points at it.
+pub trait StrField {
+    /// Copies the string of the field at path `P` of the root at `base` into `buf`.
+    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>>;
+}
+
+impl<const N: usize> StrField for [u8; N] {
+    #[inline(always)]
+    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+        read_str_in_place::<S, P>(base, buf)
+    }
+}
+
+impl<const N: usize> StrField for [i8; N] {
+    #[inline(always)]
+    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+        read_str_in_place::<S, P>(base, buf)
+    }
+}
+
+macro_rules! str_pointer {
+    ($($ty:ty => $space:ty),* $(,)?) => {$(
+        impl StrField for $ty {
+            #[inline(always)]
+            fn read_str<S: AddressSpace, P: Path>(
+                base: *const u8,
+                buf: &mut [u8],
+            ) -> Result<Option<usize>> {
+                read_str_behind::<Self, S, $space, P>(base, buf, |p| p.cast())
+            }
+        }
+    )*};
+}
+
+// Raw pointers point into the same memory as the struct holding them; `KernelPtr` / `UserPtr`
+// say where they point.
+str_pointer! {
+    *const u8 => S, *mut u8 => S, *const i8 => S, *mut i8 => S,
+}
+
+impl StrField for Ptr<u8, Kernel> {
+    #[inline(always)]
+    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+        read_str_behind::<Self, S, Kernel, P>(base, buf, Ptr::as_ptr)
+    }
+}
+
+impl StrField for Ptr<u8, User> {
+    #[inline(always)]
+    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+        read_str_behind::<Self, S, User, P>(base, buf, Ptr::as_ptr)
+    }
+}
+
+/// A string stored in the field itself (`char comm[16]`): at most the target array's size.
+#[inline(always)]
+fn read_str_in_place<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+    if !exists::<P>() {
+        return Ok(None);
+    }
+    if base.is_null() {
+        return Err(RelocatableFieldAccessError::NullPointer);
+    }
+    let size = byte_size::<P>();
+    let len = if buf.len() < size { buf.len() } else { size };
+    let src = base.wrapping_add(byte_offset::<P>());
+    match buf.get_mut(..len) {
+        Some(dst) => probe_read_str(S::SPACE, dst, src),
+        None => Ok(Some(0)),
+    }
+}
+
+/// A string a pointer field points at (`const char *name`), read from `Target`'s memory.
+#[inline(always)]
+fn read_str_behind<F: FieldType, S: AddressSpace, Target: AddressSpace, P: Path>(
+    base: *const u8,
+    buf: &mut [u8],
+    to_ptr: impl FnOnce(F) -> *const u8,
+) -> Result<Option<usize>>
+where
+    F: FieldType<Value<S, P> = F>,
+{
+    let Some(pointer) = F::access::<S, P>(base)? else {
+        return Ok(None);
+    };
+    let src = to_ptr(pointer);
+    if src.is_null() {
+        return Err(RelocatableFieldAccessError::NullPointer);
+    }
+    probe_read_str(Target::SPACE, buf, src)
+}
+
+#[inline(always)]
+fn probe_read_str(space: Space, buf: &mut [u8], src: *const u8) -> Result<Option<usize>> {
+    match backend::probe_read_str(space, buf, src) {
+        Ok(len) => Ok(Some(len)),
+        Err(code) => Err(RelocatableFieldAccessError::ProbeRead(code)),
+    }
+}
+
+/// An integer a bitfield can be read into.
+pub trait BitfieldValue: Sized {
+    /// Truncates the extracted (and, if signed, sign-extended) 64 bits to `Self`.
+    fn from_bits(bits: u64) -> Self;
+}
+
+macro_rules! bitfield_value {
+    ($($ty:ty),*) => {$(
+        impl BitfieldValue for $ty {
+            #[inline(always)]
+            fn from_bits(bits: u64) -> Self {
+                bits as $ty
+            }
+        }
+    )*};
+}
+
+bitfield_value!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+/// Reads the bitfield at path `P` as libbpf's `BPF_CORE_READ_BITFIELD_PROBED` does: load the
+/// relocated byte size at the relocated byte offset into a `u64`, shift left then right
+/// (arithmetically if the target field is signed) by the relocated amounts.
+#[inline(always)]
+pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(base: *const u8) -> Result<Option<V>> {
+    if !exists::<P>() {
+        return Ok(None);
+    }
+    if base.is_null() {
+        return Err(RelocatableFieldAccessError::NullPointer);
+    }
+    let size = byte_size::<P>();
+    let lshift = backend::field_info::<P, { relo_kind::FIELD_LSHIFT_U64 }>() as u32;
+    let rshift = backend::field_info::<P, { relo_kind::FIELD_RSHIFT_U64 }>() as u32;
+    let bits = 64u32.saturating_sub(rshift) as usize;
+    if size > 8 || bits > size_of::<V>() * 8 {
+        return Err(RelocatableFieldAccessError::SizeMismatch {
+            expected: size_of::<V>(),
+            // The bitfield's own width in whole bytes (or the oversized load, if that is what
+            // failed).
+            actual: if size > 8 { size } else { bits.div_ceil(8) },
+        });
+    }
+    let mut raw = [0u8; 8];
+    let src = base.wrapping_add(byte_offset::<P>());
+    // Little-endian: the loaded bytes are the low bytes of the u64.
+    let Some(dst) = raw.get_mut(..size) else {
+        return Ok(None);
+    };
+    if let Err(code) = backend::probe_read_bytes(S::SPACE, dst, src) {
+        return Err(RelocatableFieldAccessError::ProbeRead(code));
+    }
+    let value = u64::from_le_bytes(raw).checked_shl(lshift).unwrap_or(0);
+    let value = if backend::field_info::<P, { relo_kind::FIELD_SIGNED }>() != 0 {
+        (value as i64).checked_shr(rshift).unwrap_or(0) as u64
+    } else {
+        value.checked_shr(rshift).unwrap_or(0)
+    };
+    Ok(Some(V::from_bits(value)))
+}
+
+/// Reads field `I` of the `T` at `ptr`, at the target's offset.
+///
+/// `Ok(None)` when the field does not exist in the target, `Err(SizeMismatch)` when its target
+/// size differs from the declared type's, `Err(NullPointer)` for a null `ptr`, `Err(ProbeRead)`
+/// when the memory read fails. For an embedded struct the result is its handle.
+#[inline(always)]
+pub fn read_field<T, S, const I: usize>(
+    ptr: Ptr<T, S>,
+) -> Result<Option<<T::Type as FieldType>::Value<S, Member<Root<T>, I>>>>
+where
+    T: RelocatableField<I>,
+    S: AddressSpace,
+{
+    <T::Type as FieldType>::access::<S, Member<Root<T>, I>>(ptr.base())
+}
+
+/// [`read_field`] on kernel memory (`bpf_probe_read_kernel`).
+#[inline(always)]
+pub fn read_kernel_field<T: RelocatableField<I>, const I: usize>(
+    ptr: *const T,
+) -> Result<Option<<T::Type as FieldType>::Value<Kernel, Member<Root<T>, I>>>> {
+    read_field::<T, Kernel, I>(Ptr::new(ptr))
+}
+
+/// [`read_field`] on the current task's user memory (`bpf_probe_read_user`).
+#[inline(always)]
+pub fn read_user_field<T: RelocatableField<I>, const I: usize>(
+    ptr: *const T,
+) -> Result<Option<<T::Type as FieldType>::Value<User, Member<Root<T>, I>>>> {
+    read_field::<T, User, I>(Ptr::new(ptr))
+}

@@ -1,0 +1,234 @@
+//! What libbpf's `bpf_core_read.h` reads, on the host simulation: pointer chains, embedded
+//! structs as one access path, array elements, strings, bitfields, enum values and types.
+
+use btf_reloc_runtime::prelude::*;
+use btf_reloc_runtime::sim::{Enum, Memory, Simulation, Struct, Type, EFAULT};
+use btf_reloc_runtime::{type_exists, type_size};
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+struct sched_entity {
+    vruntime: u64,
+}
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+struct mm_struct {
+    arg_start: u64,
+}
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+struct task_struct {
+    pid: i32,
+    real_parent: KernelPtr<task_struct>,
+    mm: KernelPtr<mm_struct>,
+    se: sched_entity,
+    comm: [u8; 16],
+    name: *const u8,
+    #[btf(bitfield)]
+    sched_reset_on_fork: u8,
+    #[btf(bitfield)]
+    nice_bits: i32,
+}
+
+const TASK: u64 = 0x1000;
+const PARENT: u64 = 0x2000;
+const NAME: u64 = 0x3000;
+
+/// A kernel whose `sched_entity` sits deep in `task_struct` with `vruntime` moved, `comm`
+/// shorter than declared, and bitfields packed in one word.
+fn kernel() -> Simulation {
+    let task = Struct::new("task_struct", 512)
+        .field("se", 128, Type::struct_named("sched_entity", 96))
+        .int("pid", 40, 4)
+        .ptr("real_parent", 48)
+        .ptr("mm", 56)
+        .field("comm", 300, Type::array(Type::int(1, true), 8))
+        .ptr("name", 320)
+        // `unsigned sched_reset_on_fork:1` at bit 2 and `int nice_bits:5` at bits 3..8 of the
+        // word at byte 400.
+        .bitfield("sched_reset_on_fork", 400 * 8 + 2, 1, 4, false)
+        .bitfield("nice_bits", 400 * 8 + 3, 5, 4, true);
+    let se = Struct::new("sched_entity", 96).int("vruntime", 88, 8);
+    let mut memory = Memory::new();
+    memory.map(TASK, vec![0; 512]);
+    memory.map(PARENT, vec![0; 512]);
+    memory.map(NAME, b"kworker\0".to_vec());
+    memory.write(TASK + 40, 7i32.to_ne_bytes());
+    memory.write(TASK + 48, PARENT.to_ne_bytes());
+    memory.write(PARENT + 40, 1i32.to_ne_bytes());
+    memory.write(TASK + 128 + 88, 123_456u64.to_ne_bytes());
+    memory.write(TASK + 300, *b"bash\0\0\0\0");
+    memory.write(TASK + 320, NAME.to_ne_bytes());
+    // bit 2 set (reset_on_fork = 1); bits 3..8 = 0b11110 = -2 as a signed 5-bit value.
+    memory.write(TASK + 400, [0b1111_0100u8]);
+    Simulation::new()
+        .with_struct(task)
+        .with_struct(se)
+        .with_struct(Struct::new("mm_struct", 64))
+        .with_kernel_memory(memory)
+}
+
+fn task() -> KernelPtr<task_struct> {
+    KernelPtr::from_addr(TASK)
+}
+
+#[test]
+fn pointer_chains_follow_each_link() {
+    let _sim = kernel().install();
+    assert_eq!(core_read!(task(), real_parent, pid), Ok(Some(1)));
+    let parent = task().real_parent().unwrap().unwrap();
+    assert_eq!(parent.addr(), PARENT);
+}
+
+#[test]
+fn a_null_link_is_its_own_error() {
+    let _sim = kernel().install();
+    // The parent's own `real_parent` is null (zeroed memory).
+    assert_eq!(
+        core_read!(task(), real_parent, real_parent, pid),
+        Err(RelocatableFieldAccessError::NullPointer)
+    );
+    assert_eq!(
+        KernelPtr::<task_struct>::null().pid(),
+        Err(RelocatableFieldAccessError::NullPointer)
+    );
+    // A field missing in the target is still `Ok(None)`, before any pointer is looked at.
+    assert_eq!(core_read!(task(), mm, arg_start), Ok(None));
+}
+
+#[test]
+fn embedded_structs_are_one_access_path() {
+    let _sim = kernel().install();
+    assert_eq!(core_read!(task(), se, vruntime), Ok(Some(123_456)));
+    let se = task().se().unwrap().unwrap();
+    assert_eq!(se.addr(), TASK, "a projection keeps the root's address");
+    // The offset of the whole path, relocated at once.
+    assert_eq!(
+        btf_reloc_runtime::field_byte_offset::<
+            btf_reloc_runtime::path::Member<
+                btf_reloc_runtime::path::Member<btf_reloc_runtime::path::Root<task_struct>, 3>,
+                0,
+            >,
+        >(),
+        128 + 88
+    );
+}
+
+#[test]
+fn array_elements_are_bounds_checked_against_the_target() {
+    let _sim = kernel().install();
+    assert_eq!(task().comm_at(0), Ok(Some(b'b')));
+    assert_eq!(task().comm_at(7), Ok(Some(0)));
+    assert_eq!(
+        task().comm_at(8),
+        Err(RelocatableFieldAccessError::IndexOutOfBounds { index: 8, len: 8 })
+    );
+    assert_eq!(
+        task().comm(),
+        Err(RelocatableFieldAccessError::SizeMismatch {
+            expected: 16,
+            actual: 8
+        })
+    );
+}
+
+#[test]
+fn strings_in_arrays_and_behind_pointers() {
+    let _sim = kernel().install();
+    let mut buf = [0xffu8; 16];
+    assert_eq!(task().comm_str(&mut buf), Ok(Some(5)));
+    assert_eq!(&buf[..5], b"bash\0");
+    let mut small = [0u8; 3];
+    assert_eq!(task().comm_str(&mut small), Ok(Some(3)));
+    assert_eq!(&small, b"ba\0");
+    let mut buf = [0u8; 16];
+    assert_eq!(task().name_str(&mut buf), Ok(Some(8)));
+    assert_eq!(&buf[..8], b"kworker\0");
+    let parent = KernelPtr::<task_struct>::from_addr(PARENT);
+    assert_eq!(
+        parent.name_str(&mut buf),
+        Err(RelocatableFieldAccessError::NullPointer)
+    );
+}
+
+#[test]
+fn bitfields_are_extracted_and_sign_extended() {
+    let _sim = kernel().install();
+    assert_eq!(task().sched_reset_on_fork(), Ok(Some(1)));
+    assert_eq!(task().nice_bits(), Ok(Some(-2)));
+}
+
+#[test]
+fn bitfields_follow_the_target_when_they_move_and_widen() {
+    let mut memory = Memory::new();
+    memory.map(TASK, vec![0; 64]);
+    memory.write(TASK + 8, 0x0000_0f00u32.to_ne_bytes());
+    let task_v2 = Struct::new("task_struct", 64)
+        .bitfield("sched_reset_on_fork", 8 * 8 + 8, 4, 4, false)
+        .bitfield("nice_bits", 8 * 8 + 8, 40, 8, true);
+    let _sim = Simulation::new()
+        .with_struct(task_v2)
+        .with_kernel_memory(memory)
+        .install();
+    assert_eq!(task().sched_reset_on_fork(), Ok(Some(0xf)));
+    // 40 bits do not fit the declared i32.
+    assert_eq!(
+        task().nice_bits(),
+        Err(RelocatableFieldAccessError::SizeMismatch {
+            expected: 4,
+            actual: 5
+        })
+    );
+}
+
+#[derive(BtfEnum, Debug, Clone, Copy)]
+#[btf(name = "pid_type")]
+enum PidType {
+    #[btf(rename = "PIDTYPE_PID")]
+    Pid = 0,
+    #[btf(rename = "PIDTYPE_TGID")]
+    Tgid = 1,
+    #[btf(rename = "PIDTYPE_MAX_OLD")]
+    MaxOld = 4,
+}
+
+#[test]
+fn enum_values_come_from_the_target() {
+    let target = Enum::new("pid_type", 4)
+        .variant("PIDTYPE_PID", 0)
+        .variant("PIDTYPE_TGID", 7);
+    let _sim = Simulation::new().with_enum(target).install();
+    assert_eq!(PidType::Pid.value(), Some(0));
+    assert_eq!(PidType::Tgid.value(), Some(7));
+    assert_eq!(PidType::MaxOld.value(), None);
+    assert!(!PidType::MaxOld.exists());
+    assert!(type_exists::<PidType>());
+    assert_eq!(type_size::<PidType>(), Some(4));
+}
+
+#[test]
+fn types_exist_or_not() {
+    let _sim = kernel().install();
+    assert!(type_exists::<task_struct>());
+    assert_eq!(type_size::<task_struct>(), Some(512));
+    assert_eq!(type_size::<sched_entity>(), Some(96));
+    assert!(!type_exists::<PidType>());
+    drop(_sim);
+    let _empty = Simulation::new().install();
+    assert!(!type_exists::<task_struct>());
+    assert_eq!(type_size::<task_struct>(), None);
+}
+
+#[test]
+fn reads_fail_like_the_helpers() {
+    let _sim = kernel().install();
+    let stray = KernelPtr::<task_struct>::from_addr(0xdead_0000);
+    let mut buf = [0u8; 4];
+    assert_eq!(stray.comm_str(&mut buf), Err(RelocatableFieldAccessError::ProbeRead(EFAULT)));
+    assert_eq!(
+        stray.sched_reset_on_fork(),
+        Err(RelocatableFieldAccessError::ProbeRead(EFAULT))
+    );
+}

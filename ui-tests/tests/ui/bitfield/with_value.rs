@@ -1,0 +1,12 @@
+// `bitfield` takes no value.
+#![allow(non_camel_case_types)]
+use btf_reloc_runtime::prelude::*;
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+pub struct task_struct {
+    #[btf(bitfield = 3)]
+    pub in_execve: u8,
+}
+
+fn main() {}
