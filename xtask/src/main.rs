@@ -10,6 +10,8 @@ mod demo;
 mod e2e;
 mod ebpf;
 mod kernel;
+mod libbpf_loader;
+mod outcome;
 mod post_link;
 mod setup;
 

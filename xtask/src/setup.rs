@@ -31,10 +31,11 @@ pub(crate) struct Toolchain {
     pub(crate) bin_dir: PathBuf,
 }
 
-/// Everything: the toolchain and tracefs.
+/// Everything: the toolchain, tracefs and libbpf's development files (for the libbpf loader).
 pub(crate) fn all() -> Result<Toolchain> {
     let toolchain = toolchain()?;
     tracefs()?;
+    crate::libbpf_loader::ensure_installed()?;
     Ok(toolchain)
 }
 
