@@ -95,6 +95,10 @@ fn outcome<T: Into<i64>>(result: Result<Option<T>, RelocatableFieldAccessError>)
             [2, 0, expected as i64, actual as i64]
         }
         Err(RelocatableFieldAccessError::ProbeRead(code)) => [3, code.into(), 0, 0],
+        Err(RelocatableFieldAccessError::NullPointer) => [4, 0, 0, 0],
+        Err(RelocatableFieldAccessError::IndexOutOfBounds { index, len }) => {
+            [5, index as i64, len as i64, 0]
+        }
     }
 }
 

@@ -15,6 +15,7 @@
 use aya_ebpf::{helpers::bpf_get_current_pid_tgid, Global};
 
 mod flavors;
+mod core_read;
 mod live;
 mod synthetic;
 

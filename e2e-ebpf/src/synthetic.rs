@@ -105,6 +105,10 @@ fn outcome<T: Words>(result: Result<Option<T>, RelocatableFieldAccessError>) -> 
         Err(RelocatableFieldAccessError::ProbeRead(code)) => {
             [4, 0, 0, i64::from(code) as u64, 0, 0, 0]
         }
+        Err(RelocatableFieldAccessError::NullPointer) => [5, 0, 0, 0, 0, 0, 0],
+        Err(RelocatableFieldAccessError::IndexOutOfBounds { index, len }) => {
+            [6, len as u64, 0, index as u64, 0, 0, 0]
+        }
     }
 }
 

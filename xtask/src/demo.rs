@@ -11,7 +11,7 @@
 //!
 //! It fails when a value or offset disagrees, so it doubles as a smoke test.
 
-mod btf_layout;
+pub(crate) mod btf_layout;
 
 use std::fs;
 

@@ -7,6 +7,7 @@
 //! [`synthetic`]: made-up target BTF given to aya; [`loaders`]: other CO-RE loaders). To add a
 //! test: write `fn(&mut Ctx) -> Result<()>` and add it to its group's `TESTS`.
 
+mod core_read;
 mod flavors;
 mod live;
 mod loaders;
@@ -50,6 +51,7 @@ fn all_tests() -> impl Iterator<Item = &'static Test> {
     live::TESTS
         .iter()
         .chain(flavors::TESTS)
+        .chain(core_read::TESTS)
         .chain(synthetic::TESTS)
         .chain(loaders::TESTS)
 }

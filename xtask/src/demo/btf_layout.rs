@@ -223,7 +223,7 @@ impl Btf {
     }
 
     /// Size in bytes of type `id`.
-    fn size(&self, id: u32) -> Result<u64> {
+    pub(crate) fn size(&self, id: u32) -> Result<u64> {
         let id = self.skip_modifiers(id)?;
         let ty = self.ty(id)?;
         Ok(match ty.kind {

@@ -1,0 +1,193 @@
+//! What libbpf's `bpf_core_read.h` reads, on the running kernel: pointer chains
+//! (`BPF_CORE_READ(task, real_parent, tgid)`), an embedded struct as one access path
+//! (`task->se.vruntime`), array elements, strings (`BPF_CORE_READ_STR_INTO`), a bitfield, enum
+//! values and type existence/size. One tracepoint stores every result in [`CORE_READ`].
+
+use aya_ebpf::{
+    helpers::{bpf_get_current_task, bpf_probe_read_user_buf},
+    macros::{map, tracepoint},
+    maps::Array,
+    programs::TracePointContext,
+};
+use btf_reloc_runtime::prelude::*;
+use btf_reloc_runtime::{type_exists, type_size};
+
+use crate::current_target_pid_tgid;
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+pub struct sched_entity {
+    /// Invented padding: the kernel's `vruntime` is elsewhere.
+    #[btf(skip)]
+    _pad: [u64; 3],
+    vruntime: u64,
+}
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+pub struct mm_struct {
+    arg_end: u64,
+    arg_start: u64,
+}
+
+/// Another wrong layout of `task_struct`, for chains, paths, strings and bitfields.
+#[derive(BtfRelocatable)]
+#[repr(C)]
+#[btf(name = "task_struct___core_read")]
+pub struct TaskStruct {
+    se: sched_entity,
+    comm: [u8; 16],
+    group_leader: KernelPtr<TaskStruct>,
+    real_parent: KernelPtr<TaskStruct>,
+    mm: KernelPtr<mm_struct>,
+    pid: i32,
+    tgid: i32,
+    /// `unsigned sched_reset_on_fork:1` in the kernel.
+    #[btf(bitfield)]
+    sched_reset_on_fork: u8,
+}
+
+/// `enum pid_type` with deliberately wrong local values and an enumerator no kernel has.
+#[derive(BtfEnum, Clone, Copy)]
+#[btf(name = "pid_type")]
+pub enum PidType {
+    #[btf(rename = "PIDTYPE_TGID")]
+    Tgid = 10,
+    #[btf(rename = "PIDTYPE_MAX")]
+    Max = 99,
+    #[btf(rename = "PIDTYPE_BTF_RELOC_NONE")]
+    None = 7,
+}
+
+/// A type no kernel has.
+#[derive(BtfRelocatable)]
+#[repr(C)]
+pub struct btf_reloc_no_such_type {
+    x: u32,
+}
+
+/// Slots of [`CORE_READ`]; each holds `[status, value, expected, actual]` (see `outcome`).
+pub mod slot {
+    pub const PARENT_TGID: u32 = 0;
+    pub const LEADER_PID: u32 = 1;
+    pub const VRUNTIME: u32 = 2;
+    pub const RESET_ON_FORK: u32 = 3;
+    pub const COMM_STR_LEN: u32 = 4;
+    pub const COMM_AT_0: u32 = 5;
+    pub const COMM_AT_16: u32 = 6;
+    pub const ARGS_LEN: u32 = 7;
+    /// `[value(PIDTYPE_TGID) or -1, value(PIDTYPE_MAX) or -1, exists(fake), 0]`.
+    pub const ENUMS: u32 = 8;
+    /// `[type_exists(task_struct), type_size(task_struct) or -1, type_exists(fake), 0]`.
+    pub const TYPES: u32 = 9;
+    pub const COUNT: u32 = 10;
+}
+
+type Outcome = [i64; 4];
+
+#[inline(always)]
+fn outcome<T: Into<i64>>(result: Result<Option<T>, RelocatableFieldAccessError>) -> Outcome {
+    match result {
+        Ok(Some(value)) => [0, value.into(), 0, 0],
+        Ok(None) => [1, 0, 0, 0],
+        Err(RelocatableFieldAccessError::SizeMismatch { expected, actual }) => {
+            [2, 0, expected as i64, actual as i64]
+        }
+        Err(RelocatableFieldAccessError::ProbeRead(code)) => [3, code.into(), 0, 0],
+        Err(RelocatableFieldAccessError::NullPointer) => [4, 0, 0, 0],
+        Err(RelocatableFieldAccessError::IndexOutOfBounds { index, len }) => {
+            [5, index as i64, len as i64, 0]
+        }
+    }
+}
+
+#[map]
+static CORE_READ: Array<Outcome> = Array::with_max_entries(slot::COUNT, 0);
+
+/// `comm` as `comm_str` copied it.
+#[map]
+static CORE_READ_COMM: Array<[u8; 16]> = Array::with_max_entries(1, 0);
+
+const ARGS_MAX: usize = 256;
+
+/// The first `ARGS_MAX` bytes of the process's arguments, `mm->arg_start..arg_end`.
+#[map]
+static CORE_READ_ARGS: Array<[u8; ARGS_MAX]> = Array::with_max_entries(1, 0);
+
+#[tracepoint(category = "syscalls", name = "sys_enter_getppid")]
+pub fn core_read(_ctx: TracePointContext) -> u32 {
+    if current_target_pid_tgid().is_none() {
+        return 0;
+    }
+    // SAFETY: the helper has no preconditions; it returns the address of the current task.
+    let task = KernelPtr::<TaskStruct>::from_addr(unsafe { bpf_get_current_task() });
+
+    let set = |slot, value| {
+        let _ = CORE_READ.set(slot, value, 0);
+    };
+    set(slot::PARENT_TGID, outcome(core_read!(task, real_parent, tgid)));
+    set(slot::LEADER_PID, outcome(core_read!(task, group_leader, pid)));
+    set(
+        slot::VRUNTIME,
+        outcome(core_read!(task, se, vruntime).map(|v| v.map(|v| v as i64))),
+    );
+    set(slot::RESET_ON_FORK, outcome(task.sched_reset_on_fork()));
+
+    let mut comm = [0u8; 16];
+    set(
+        slot::COMM_STR_LEN,
+        outcome(task.comm_str(&mut comm).map(|v| v.map(|v| v as i64))),
+    );
+    let _ = CORE_READ_COMM.set(0, comm, 0);
+    set(slot::COMM_AT_0, outcome(task.comm_at(0)));
+    set(slot::COMM_AT_16, outcome(task.comm_at(16)));
+
+    set(slot::ARGS_LEN, outcome(read_args(task)));
+
+    set(
+        slot::ENUMS,
+        [
+            PidType::Tgid.value().unwrap_or(-1),
+            PidType::Max.value().unwrap_or(-1),
+            PidType::None.exists() as i64,
+            0,
+        ],
+    );
+    set(
+        slot::TYPES,
+        [
+            type_exists::<TaskStruct>() as i64,
+            type_size::<TaskStruct>().map_or(-1, |v| v as i64),
+            type_exists::<btf_reloc_no_such_type>() as i64,
+            0,
+        ],
+    );
+    0
+}
+
+/// Copies the process's argument bytes (`mm->arg_start..arg_end`, at most `ARGS_MAX`) from user
+/// memory into [`CORE_READ_ARGS`]; returns how many.
+#[inline(always)]
+fn read_args(task: KernelPtr<TaskStruct>) -> Result<Option<i64>, RelocatableFieldAccessError> {
+    let (Some(start), Some(end)) = (
+        core_read!(task, mm, arg_start)?,
+        core_read!(task, mm, arg_end)?,
+    ) else {
+        return Ok(None);
+    };
+    let len = end.saturating_sub(start).min(ARGS_MAX as u64) as usize;
+    let Some(slot) = CORE_READ_ARGS.get_ptr_mut(0) else {
+        return Ok(None);
+    };
+    // SAFETY: the map value is ARGS_MAX bytes of map memory, exclusively ours while this
+    // program runs on this CPU for the process under test.
+    let buf = unsafe { &mut *slot };
+    let Some(dst) = buf.get_mut(..len) else {
+        return Ok(None);
+    };
+    // SAFETY: the helper validates the user address; `dst` is writable.
+    match unsafe { bpf_probe_read_user_buf(start as *const u8, dst) } {
+        Ok(()) => Ok(Some(len as i64)),
+        Err(code) => Err(RelocatableFieldAccessError::ProbeRead(code as i32)),
+    }
+}
