@@ -188,16 +188,19 @@ fn expand(model: &Model<'_>) -> TokenStream {
         .iter()
         .map(|(v, _)| quote!(#ident::#v as i64))
         .collect::<Vec<_>>();
-    let descriptors = variants.iter().zip(&values).map(|((_, name), value)| {
-        quote!(#p::VariantDescriptor { name: #name, value: #value })
-    });
+    let descriptors = variants
+        .iter()
+        .zip(&values)
+        .map(|((_, name), value)| quote!(#p::VariantDescriptor { name: #name, value: #value }));
     let indices = (0..variants.len()).map(Literal::usize_unsuffixed);
-    let arms_value = variants.iter().zip(indices.clone()).map(|((v, _), i)| {
-        quote!(Self::#v => #p::enum_value::<Self, #i>())
-    });
-    let arms_exists = variants.iter().zip(indices).map(|((v, _), i)| {
-        quote!(Self::#v => #p::enum_value_exists::<Self, #i>())
-    });
+    let arms_value = variants
+        .iter()
+        .zip(indices.clone())
+        .map(|((v, _), i)| quote!(Self::#v => #p::enum_value::<Self, #i>()));
+    let arms_exists = variants
+        .iter()
+        .zip(indices)
+        .map(|((v, _), i)| quote!(Self::#v => #p::enum_value_exists::<Self, #i>()));
     let value_doc = format!(
         " The value of this enumerator of kernel enum `{kernel_name}` in the target, if it exists \
          there."

@@ -103,7 +103,9 @@ pub(crate) fn expand(model: &Model<'_>) -> TokenStream {
     let getters = model
         .relocatable()
         .enumerate()
-        .map(|(index, (field, name))| getters(&p, ident, &rust_name, kernel_name, index, field, name));
+        .map(|(index, (field, name))| {
+            getters(&p, ident, &rust_name, kernel_name, index, field, name)
+        });
 
     let queries = model
         .relocatable()
@@ -114,8 +116,10 @@ pub(crate) fn expand(model: &Model<'_>) -> TokenStream {
             let exists = format_ident!("{}_exists", f);
             let size = format_ident!("{}_byte_size", f);
             let offset = format_ident!("{}_byte_offset", f);
-            let exists_doc = format!(" Whether kernel field `{kernel_name}.{name}` exists in the target.");
-            let size_doc = format!(" Size in bytes of `{kernel_name}.{name}` in the target, if it exists.");
+            let exists_doc =
+                format!(" Whether kernel field `{kernel_name}.{name}` exists in the target.");
+            let size_doc =
+                format!(" Size in bytes of `{kernel_name}.{name}` in the target, if it exists.");
             let offset_doc =
                 format!(" Offset in bytes of `{kernel_name}.{name}` in the target, if it exists.");
             quote! {
@@ -270,7 +274,10 @@ fn getters(
         } else {
             // Spanned on the field type, like `type Type`: rustc then reports an unreadable type
             // once, there.
-            respan(result(quote!(#p::FieldOf<#ident, __A, __P, #index>)), ty.span())
+            respan(
+                result(quote!(#p::FieldOf<#ident, __A, __P, #index>)),
+                ty.span(),
+            )
         };
         let body = respan(
             quote!(#p::access::<#ident, __A, __P, #index>(#p::base(self.0))),
@@ -284,23 +291,25 @@ fn getters(
             }
         }
     };
-    let at = shape::array_elem(ty).filter(|_| !field.bitfield).map(|elem| {
-        let at = format_ident!("{}_at", f.unraw());
-        let elem_path = quote!(#p::Member<#path, 0>);
-        let ret = result(value_of(elem, &elem_path));
-        let doc = format!(
-            " Element `index` of `{rust_name}::{}`, bounds-checked against the target array's \
+    let at = shape::array_elem(ty)
+        .filter(|_| !field.bitfield)
+        .map(|elem| {
+            let at = format_ident!("{}_at", f.unraw());
+            let elem_path = quote!(#p::Member<#path, 0>);
+            let ret = result(value_of(elem, &elem_path));
+            let doc = format!(
+                " Element `index` of `{rust_name}::{}`, bounds-checked against the target array's \
              length.",
-            f.unraw()
-        );
-        quote! {
-            #[doc = #doc]
-            #[inline(always)]
-            pub fn #at(&self, index: usize) -> #ret {
-                #p::read_element::<#elem, __A, #path>(#p::base(self.0), index)
+                f.unraw()
+            );
+            quote! {
+                #[doc = #doc]
+                #[inline(always)]
+                pub fn #at(&self, index: usize) -> #ret {
+                    #p::read_element::<#elem, __A, #path>(#p::base(self.0), index)
+                }
             }
-        }
-    });
+        });
     let string = shape::is_string(ty).then(|| {
         let str_ident = format_ident!("{}_str", f.unraw());
         let ret = result(quote!(usize));
@@ -326,7 +335,8 @@ fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
         .into_iter()
         .map(|mut token| {
             if let proc_macro2::TokenTree::Group(group) = &token {
-                let mut inner = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
                 inner.set_span(span);
                 token = proc_macro2::TokenTree::Group(inner);
             } else {

@@ -1,6 +1,6 @@
 //! Just enough of `.BTF` for post-linking: parse the header, walk every type (all kinds, so that
-//! type ids are counted right), read strings and struct members, and append new types and
-//! strings. Appending never moves the header or the existing types, so existing type ids,
+//! type ids are counted right), read strings, struct members and enumerators, and append new
+//! types (ints, pointers, arrays, structs, enums) and strings. Appending never moves the header or the existing types, so existing type ids,
 //! `name_off`s and `.rel.BTF` relocations (which point into the type section) stay valid; only
 //! the string section moves, behind the grown type section.
 
@@ -8,7 +8,7 @@ use std::{collections::HashMap, ops::Range};
 
 use crate::{
     bytes::{push_u32, range, set_u32, slice, u16_at, u32_at, u32_of, u8_at, us},
-    descriptors::Shape,
+    descriptors::{EnumRecord, Shape},
     error::{Error, Result},
 };
 
@@ -21,7 +21,7 @@ pub(crate) const KIND_PTR: u32 = 2;
 pub(crate) const KIND_ARRAY: u32 = 3;
 pub(crate) const KIND_STRUCT: u32 = 4;
 pub(crate) const KIND_UNION: u32 = 5;
-const KIND_ENUM: u32 = 6;
+pub(crate) const KIND_ENUM: u32 = 6;
 const KIND_FWD: u32 = 7;
 const KIND_TYPEDEF: u32 = 8;
 const KIND_VOLATILE: u32 = 9;
@@ -34,9 +34,12 @@ pub(crate) const KIND_DATASEC: u32 = 15;
 const KIND_FLOAT: u32 = 16;
 const KIND_DECL_TAG: u32 = 17;
 const KIND_TYPE_TAG: u32 = 18;
-const KIND_ENUM64: u32 = 19;
+pub(crate) const KIND_ENUM64: u32 = 19;
 
 const BTF_INT_SIGNED: u32 = 1;
+/// ORed into the `kind` given to `BtfAppender::push`, it lands on bit 31 of `info`: the
+/// kind_flag (for enums: the values are signed).
+const KIND_FLAG: u32 = 0x80;
 
 fn err(msg: impl Into<String>) -> Error {
     Error::Btf(msg.into())
@@ -159,6 +162,24 @@ impl<'a> Btf<'a> {
         Some((u32_at(self.data, off)?, u32_at(self.data, off + 4)?))
     }
 
+    /// The name offset of enumerator `index` of enum/enum64 `ty`.
+    pub(crate) fn enumerator(&self, ty: &TypeEntry, index: u32) -> Option<u32> {
+        let stride = match ty.kind {
+            KIND_ENUM => 8,
+            KIND_ENUM64 => 12,
+            _ => return None,
+        };
+        if index >= ty.vlen {
+            return None;
+        }
+        u32_at(
+            self.data,
+            ty.extra
+                .start
+                .checked_add(us(index)?.checked_mul(stride)?)?,
+        )
+    }
+
     /// Element type of array `ty`.
     pub(crate) fn array_elem(&self, ty: &TypeEntry) -> Option<u32> {
         (ty.kind == KIND_ARRAY).then(|| u32_at(self.data, ty.extra.start))?
@@ -228,29 +249,17 @@ fn walk_types(data: &[u8], types: Range<usize>) -> Result<Vec<TypeEntry>> {
     Ok(out)
 }
 
-/// Identity of a type this crate adds, for deduplication.
+/// Identity of a type this crate adds, for deduplication. Structs and enums are keyed by the
+/// `rust_path` of their record: two Rust declarations of one kernel type (flavors) are two
+/// local types, and one declaration is one type however many markers use it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
-    Int {
-        size: u32,
-        signed: bool,
-    },
+    Int { size: u32, signed: bool },
     ArrayIndex,
     Ptr,
-    Array {
-        elem: u32,
-        len: u32,
-    },
-    Composite {
-        union: bool,
-        name: String,
-        size: u32,
-    },
-    Struct {
-        name: String,
-        size: u32,
-        members: Vec<(String, u32, u32)>,
-    },
+    Array { elem: u32, len: u32 },
+    Struct(String),
+    Enum(String),
 }
 
 /// Appends types and strings to an existing BTF blob, or builds a fresh one.
@@ -364,7 +373,8 @@ impl<'b, 'a> BtfAppender<'b, 'a> {
         )
     }
 
-    /// The type id describing `shape`, added (once) when needed.
+    /// The type id describing `shape`, added (once) when needed. An embedded struct must have
+    /// been added already ([`add_struct`](Self::add_struct) with its `rust_path`).
     pub(crate) fn shape(&mut self, shape: &Shape) -> Result<u32> {
         match shape {
             Shape::Int { size, signed } => self.int(*size, *signed),
@@ -388,52 +398,68 @@ impl<'b, 'a> BtfAppender<'b, 'a> {
                     &[elem, index, *len],
                 )
             }
-            Shape::Composite { union, name, size } => self.push(
-                Key::Composite {
-                    union: *union,
-                    name: name.clone(),
-                    size: *size,
-                },
-                name,
-                if *union { KIND_UNION } else { KIND_STRUCT },
-                0,
-                *size,
-                &[],
-            ),
+            Shape::Struct { rust_path } => self
+                .struct_id(rust_path)
+                .ok_or_else(|| err(format!("embedded struct `{rust_path}` was not added first"))),
         }
     }
 
-    /// Adds a struct `name` of `size` bytes with `members` (name, type id, byte offset).
+    /// The id of the struct added for `rust_path`, if any.
+    pub(crate) fn struct_id(&self, rust_path: &str) -> Option<u32> {
+        self.dedup.get(&Key::Struct(rust_path.to_owned())).copied()
+    }
+
+    /// Adds struct `name` (the record of `rust_path`) of `size` bytes with `members`
+    /// (name, type id, byte offset), once per `rust_path`.
     pub(crate) fn add_struct(
         &mut self,
+        rust_path: &str,
         name: &str,
         size: u32,
         members: &[(String, u32, u32)],
     ) -> Result<u32> {
+        let key = Key::Struct(rust_path.to_owned());
+        if let Some(&id) = self.dedup.get(&key) {
+            return Ok(id);
+        }
         let vlen = u32_of(members.len())
             .filter(|&v| v <= 0xffff)
             .ok_or_else(|| err(format!("struct `{name}` has more than 65535 members")))?;
         let mut extra = Vec::with_capacity(members.len() * 3);
-        let mut key_members = Vec::with_capacity(members.len());
         for (member, ty, offset) in members {
             let bits = offset
                 .checked_mul(8)
                 .ok_or_else(|| err(format!("member `{name}.{member}` offset too large")))?;
             extra.extend_from_slice(&[self.string(member)?, *ty, bits]);
-            key_members.push((member.clone(), *ty, *offset));
         }
-        self.push(
-            Key::Struct {
-                name: name.to_owned(),
-                size,
-                members: key_members,
-            },
-            name,
-            KIND_STRUCT,
-            vlen,
-            size,
-            &extra,
-        )
+        self.push(key, name, KIND_STRUCT, vlen, size, &extra)
+    }
+
+    /// Adds `record` as a `BTF_KIND_ENUM` (kind_flag = signed) or, when
+    /// [`EnumRecord::is_enum64`], a `BTF_KIND_ENUM64`; once per `rust_path`.
+    pub(crate) fn add_enum(&mut self, record: &EnumRecord) -> Result<u32> {
+        let key = Key::Enum(record.rust_path.clone());
+        if let Some(&id) = self.dedup.get(&key) {
+            return Ok(id);
+        }
+        let vlen = u32_of(record.variants.len())
+            .filter(|&v| v <= 0xffff)
+            .ok_or_else(|| err(format!("enum `{}` has more than 65535 values", record.name)))?;
+        let enum64 = record.is_enum64();
+        let mut extra = Vec::with_capacity(record.variants.len() * 3);
+        for (name, value) in &record.variants {
+            extra.push(self.string(name)?);
+            let bits = *value as u64;
+            // `struct btf_enum { name_off; __s32 val; }` holds the low 32 bits (the value fits,
+            // see `is_enum64`); `struct btf_enum64` splits the value into two halves.
+            extra.push(bits as u32);
+            if enum64 {
+                extra.push((bits >> 32) as u32);
+            }
+        }
+        let kind = if enum64 { KIND_ENUM64 } else { KIND_ENUM };
+        let info_kind = kind | if record.signed { KIND_FLAG } else { 0 };
+        self.push(key, &record.name, info_kind, vlen, record.size, &extra)
     }
 
     /// The complete new `.BTF` section.

@@ -1,20 +1,23 @@
 //! Inspecting an object: the `core_relo` records it carries (resolved against its `.BTF`) and,
-//! for an object not yet post-linked, its pending marker instructions. [`dump`] returns data;
-//! the [`fmt::Display`] impl of [`Dump`] renders the table the CLI prints.
+//! for an object not yet post-linked, its pending marker instructions (resolved against its
+//! descriptor records). Both are shown with their access paths spelled out:
+//! `task_struct.se.vruntime`, `task_struct.comm[0]`, `struct task_struct`,
+//! `pid_type::PIDTYPE_TGID`. [`dump`] returns data; the [`fmt::Display`] impl of [`Dump`]
+//! renders the table the CLI prints.
 
-use std::{collections::HashMap, fmt};
+use std::fmt;
 
 use btf_reloc_runtime::descriptor::DESCRIPTOR_SECTION;
 use object::elf::SHT_NOBITS;
 
 use crate::{
-    btf::{Btf, KIND_ARRAY, KIND_STRUCT, KIND_UNION},
+    btf::{Btf, KIND_ARRAY, KIND_ENUM, KIND_ENUM64, KIND_STRUCT, KIND_UNION},
     btf_ext::BtfExt,
-    descriptors,
+    descriptors::{self, Descriptors},
     elf::Elf,
     error::Result,
-    link::{BTF_EXT_SECTION, BTF_SECTION},
-    markers,
+    link::{pending_markers, BTF_EXT_SECTION, BTF_SECTION},
+    paths::{self, Index},
 };
 
 /// The uapi name of relocation kind `kind` (`enum bpf_core_relo_kind`, without the `BPF_CORE_`
@@ -53,10 +56,12 @@ pub struct CoreReloEntry {
     pub type_id: u32,
     /// That type, e.g. `struct task_struct` (`?` when unknown).
     pub type_name: String,
-    /// The access string, e.g. `0:2`.
+    /// The access string, e.g. `0:2:1`.
     pub access: String,
-    /// The member path the access string resolves to in the local type, e.g. `pid`.
-    pub member: Option<String>,
+    /// What the access string resolves to in the local types: `task_struct.se.vruntime` for a
+    /// field kind, `struct task_struct` for a type kind, `pid_type::PIDTYPE_TGID` for an enum
+    /// value kind.
+    pub path: Option<String>,
     /// The relocation kind (see [`kind_name`]).
     pub kind: u32,
 }
@@ -70,10 +75,11 @@ pub struct PendingMarker {
     pub insn_index: usize,
     /// The relocation kind encoded in the marker.
     pub kind: u32,
-    /// The descriptor field id encoded in the marker.
-    pub field_id: u32,
-    /// `struct.field` of the descriptor with that id, when there is one.
-    pub field: Option<String>,
+    /// The id encoded in the marker (an access path, type or enum value id, by kind).
+    pub id: u32,
+    /// What the id stands for, rendered like [`CoreReloEntry::path`], when a descriptor record
+    /// defines it.
+    pub path: Option<String>,
 }
 
 /// Everything [`dump`] found.
@@ -113,29 +119,25 @@ pub fn dump(object: &[u8]) -> Result<Dump> {
                         .as_ref()
                         .map_or_else(|| "?".to_owned(), |b| type_name(b, r.type_id)),
                     access: access.to_owned(),
-                    member: btf
+                    path: btf
                         .as_ref()
-                        .and_then(|b| resolve_access(b, r.type_id, access, r.kind)),
+                        .and_then(|b| render_access(b, r.type_id, access, r.kind)),
                     kind: r.kind,
                 });
             }
         }
     }
 
-    let mut fields = HashMap::new();
+    let mut records = Vec::new();
     for s in elf.sections.iter().filter(|s| s.name == DESCRIPTOR_SECTION) {
-        if s.sh_type == SHT_NOBITS {
-            continue;
-        }
-        for record in descriptors::decode(elf.section_data(s)?)? {
-            for field in &record.fields {
-                fields
-                    .entry(field.id)
-                    .or_insert_with(|| format!("{}.{}", record.name, field.name));
-            }
+        if s.sh_type != SHT_NOBITS {
+            records.extend(descriptors::decode(elf.section_data(s)?)?);
         }
     }
-    let pending = markers::find(&elf)?
+    let descriptors = Descriptors::new(records)?;
+    // A collision or the path bound makes `link` fail; the dump still names what it can.
+    let index = Index::new(&descriptors);
+    let pending = pending_markers(&elf)?
         .into_iter()
         .map(|m| PendingMarker {
             section: elf
@@ -145,8 +147,10 @@ pub fn dump(object: &[u8]) -> Result<Dump> {
                 .unwrap_or_default(),
             insn_index: m.insn(),
             kind: m.kind,
-            field_id: m.id,
-            field: fields.get(&m.id).cloned(),
+            id: m.id,
+            path: paths::kind_class(m.kind)
+                .and_then(|class| index.lookup(class, m.id))
+                .map(|target| paths::render(&descriptors, &target)),
         })
         .collect();
     Ok(Dump {
@@ -163,24 +167,39 @@ fn type_name(btf: &Btf<'_>, id: u32) -> String {
     let prefix = match t.kind {
         KIND_STRUCT => "struct ",
         KIND_UNION => "union ",
+        KIND_ENUM | KIND_ENUM64 => "enum ",
         _ => "",
     };
     format!("{prefix}{}", name.unwrap_or("<anon>"))
 }
 
-/// Resolves a field access string (`0:1:3`) to a member path (`a.b[3]`).
-fn resolve_access(btf: &Btf<'_>, type_id: u32, access: &str, kind: u32) -> Option<String> {
-    if kind > 5 {
-        return None; // type and enum relocations do not name members
+/// Renders a relocation's access string against the local type, the way libbpf's
+/// `bpf_core_format_spec` reads it: a field access `0:1:3` as `root.a[3]` (unnamed members are
+/// passed through silently, as C code does), a type access as the type, an enum value access
+/// `1` as `enum_name::VALUE`.
+fn render_access(btf: &Btf<'_>, type_id: u32, access: &str, kind: u32) -> Option<String> {
+    let root_id = btf.skip_modifiers(type_id);
+    let root = btf.type_by_id(root_id)?;
+    let root_name = btf
+        .string(root.name_off)
+        .filter(|n| !n.is_empty())
+        .unwrap_or("<anon>");
+    match kind {
+        0..=5 => {}
+        10 | 11 => {
+            let index = access.parse::<u32>().ok()?;
+            let name = btf.string(btf.enumerator(root, index)?)?;
+            return Some(format!("{root_name}::{name}"));
+        }
+        _ => return Some(type_name(btf, type_id)),
     }
     let mut indices = access.split(':').map(|s| s.parse::<u32>().ok());
     let first = indices.next()??;
-    let mut path = if first == 0 {
-        String::new()
-    } else {
-        format!("[{first}]")
-    };
-    let mut ty = btf.skip_modifiers(type_id);
+    let mut path = root_name.to_owned();
+    if first != 0 {
+        path.push_str(&format!("[{first}]"));
+    }
+    let mut ty = root_id;
     for index in indices {
         let index = index?;
         let t = btf.type_by_id(ty)?;
@@ -189,18 +208,14 @@ fn resolve_access(btf: &Btf<'_>, type_id: u32, access: &str, kind: u32) -> Optio
             ty = btf.skip_modifiers(btf.array_elem(t)?);
         } else {
             let (name_off, member_ty) = btf.member(t, index)?;
-            if !path.is_empty() {
+            if let Some(name) = btf.string(name_off).filter(|n| !n.is_empty()) {
                 path.push('.');
+                path.push_str(name);
             }
-            path.push_str(
-                btf.string(name_off)
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or("<anon>"),
-            );
             ty = btf.skip_modifiers(member_ty);
         }
     }
-    (!path.is_empty()).then_some(path)
+    Some(path)
 }
 
 /// Writes `rows` as a left-aligned table under `headers`.
@@ -245,13 +260,13 @@ impl fmt::Display for Dump {
                         kind_label(r.kind),
                         format!("[{}] {}", r.type_id, r.type_name),
                         r.access.clone(),
-                        r.member.clone().unwrap_or_else(|| "-".to_owned()),
+                        r.path.clone().unwrap_or_else(|| "-".to_owned()),
                     ]
                 })
                 .collect();
             table(
                 f,
-                &["SECTION", "INSN", "KIND", "TYPE", "ACCESS", "MEMBER"],
+                &["SECTION", "INSN", "KIND", "TYPE", "ACCESS", "PATH"],
                 &rows,
             )?;
         }
@@ -272,14 +287,14 @@ impl fmt::Display for Dump {
                         m.section.clone(),
                         m.insn_index.to_string(),
                         kind_label(m.kind),
-                        format!("{:#010x}", m.field_id),
-                        m.field
+                        format!("{:#010x}", m.id),
+                        m.path
                             .clone()
                             .unwrap_or_else(|| "? (no descriptor)".to_owned()),
                     ]
                 })
                 .collect();
-            table(f, &["SECTION", "INSN", "KIND", "FIELD ID", "FIELD"], &rows)?;
+            table(f, &["SECTION", "INSN", "KIND", "ID", "PATH"], &rows)?;
         }
         Ok(())
     }

@@ -27,14 +27,20 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
-    /// Two different descriptor fields share one marker id (a hash collision).
+    /// Two different access paths, types or enum values share one marker id (a hash
+    /// collision).
     IdCollision {
         /// The shared id.
         id: u32,
-        /// The first field, as `struct.field`.
+        /// The first target, e.g. `task_struct.se.vruntime (demo::TaskStruct)`.
         first: String,
-        /// The second field, as `struct.field`.
+        /// The second target.
         second: String,
+    },
+    /// The descriptor records describe more access paths than the post-link step enumerates.
+    TooManyPaths {
+        /// The limit.
+        limit: usize,
     },
     /// A marker instruction that cannot be post-linked.
     Marker {
@@ -78,6 +84,11 @@ impl fmt::Display for Error {
                 f,
                 "descriptor id {id:#010x} is shared by `{first}` and `{second}` (hash collision; \
                  rename one of the types)"
+            ),
+            Self::TooManyPaths { limit } => write!(
+                f,
+                "the descriptor records describe more than {limit} access paths (deeply nested \
+                 embedded structs and arrays?); btf-reloc-link enumerates at most that many"
             ),
             Self::Marker {
                 section,

@@ -1,12 +1,15 @@
 //! The post-link pass: markers + descriptors in, genuine CO-RE relocations out.
 //!
-//! For every marker it adds (once per struct record) a local `BTF_KIND_STRUCT` to `.BTF`, a
-//! `bpf_core_relo` record to `.BTF.ext`, and sets the marker's immediate to the local value that
-//! libbpf expects to find there. It then neutralises the descriptor section (see
-//! [`neutralise_descriptors`]) so that loaders ignore it.
+//! This module owns the pass itself: it decodes the descriptors, resolves every marker to its
+//! target through [`paths`], adds to `.BTF` the local types the relocations need (every struct
+//! on a used access path or named by a type relocation, with all its members and the structs it
+//! embeds; every enum named by a relocation), writes one `bpf_core_relo` record per marker to
+//! `.BTF.ext`, sets each marker's immediate to the local value that libbpf expects to find there,
+//! and finally neutralises the descriptor section (see [`neutralise_descriptors`]) so that
+//! loaders ignore it.
 
 use std::{
-    collections::{BTreeMap, HashMap, HashSet},
+    collections::{BTreeMap, BTreeSet, HashSet},
     fmt,
     path::Path,
 };
@@ -18,11 +21,13 @@ use crate::{
     btf::{Btf, BtfAppender},
     btf_ext::{self, BtfExt, CoreRelo, CoreReloSec, CORE_RELO_RECORD_SIZE},
     bytes::u32_of,
-    descriptors::{self, Record},
+    descriptors::{self, Descriptors},
+    dump::kind_name,
     elf::{Elf, Rewrite, Section},
     error::{Error, Result},
     layout,
     markers::{self, Marker},
+    paths::{self, Index, KindClass, Target, TypeRef},
 };
 
 /// Name of the BTF section.
@@ -51,18 +56,19 @@ pub enum LinkOutcome {
 pub struct SectionSummary {
     /// The ELF section (program) name.
     pub section: String,
-    /// `FIELD_BYTE_OFFSET` records.
-    pub field_byte_offset: usize,
-    /// `FIELD_BYTE_SIZE` records.
-    pub field_byte_size: usize,
-    /// `FIELD_EXISTS` records.
-    pub field_exists: usize,
+    /// Number of records per relocation kind (the uapi value, see [`kind_name`]).
+    pub kinds: BTreeMap<u32, usize>,
 }
 
 impl SectionSummary {
     /// All records of the section.
     pub fn total(&self) -> usize {
-        self.field_byte_offset + self.field_byte_size + self.field_exists
+        self.kinds.values().sum()
+    }
+
+    /// Records of relocation kind `kind`.
+    pub fn count(&self, kind: u32) -> usize {
+        self.kinds.get(&kind).copied().unwrap_or(0)
     }
 }
 
@@ -73,7 +79,9 @@ pub struct LinkSummary {
     pub sections: Vec<SectionSummary>,
     /// Local struct types added to `.BTF`.
     pub structs_added: usize,
-    /// All types added to `.BTF` (structs and their member types).
+    /// Local enum types added to `.BTF`.
+    pub enums_added: usize,
+    /// All types added to `.BTF` (structs, enums and their member types).
     pub types_added: u32,
     /// Descriptor records found (after removing exact duplicates).
     pub descriptor_records: usize,
@@ -88,20 +96,39 @@ impl LinkSummary {
     pub fn total(&self) -> usize {
         self.sections.iter().map(SectionSummary::total).sum()
     }
+
+    /// Records of relocation kind `kind`, over all sections.
+    pub fn count(&self, kind: u32) -> usize {
+        self.sections.iter().map(|s| s.count(kind)).sum()
+    }
+}
+
+/// `3 FIELD_BYTE_OFFSET, 1 FIELD_EXISTS`
+fn write_kinds(f: &mut fmt::Formatter<'_>, kinds: &BTreeMap<u32, usize>) -> fmt::Result {
+    for (i, (kind, n)) in kinds.iter().filter(|(_, &n)| n > 0).enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{n} {}", kind_name(*kind).unwrap_or("?"))?;
+    }
+    Ok(())
 }
 
 impl fmt::Display for LinkSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sum = |g: fn(&SectionSummary) -> usize| self.sections.iter().map(g).sum::<usize>();
+        let mut kinds = BTreeMap::new();
+        for s in &self.sections {
+            for (kind, n) in &s.kinds {
+                *kinds.entry(*kind).or_insert(0) += n;
+            }
+        }
+        write!(f, "{} CO-RE relocation(s) (", self.total())?;
+        write_kinds(f, &kinds)?;
         write!(
             f,
-            "{} CO-RE relocation(s) ({} FIELD_BYTE_OFFSET, {} FIELD_BYTE_SIZE, {} FIELD_EXISTS); \
-             {} local struct(s), {} BTF type(s) added{}{}",
-            self.total(),
-            sum(|s| s.field_byte_offset),
-            sum(|s| s.field_byte_size),
-            sum(|s| s.field_exists),
+            "); {} local struct(s), {} local enum(s), {} BTF type(s) added{}{}",
             self.structs_added,
+            self.enums_added,
             self.types_added,
             if self.created_btf {
                 "; created .BTF"
@@ -114,22 +141,10 @@ impl fmt::Display for LinkSummary {
                 ""
             },
         )?;
-        if !self.sections.is_empty() {
-            f.write_str("\n  ")?;
-            for (i, s) in self.sections.iter().enumerate() {
-                if i > 0 {
-                    f.write_str(", ")?;
-                }
-                write!(
-                    f,
-                    "{}: {} ({}/{}/{})",
-                    s.section,
-                    s.total(),
-                    s.field_byte_offset,
-                    s.field_byte_size,
-                    s.field_exists
-                )?;
-            }
+        for s in &self.sections {
+            write!(f, "\n  {}: {} (", s.section, s.total())?;
+            write_kinds(f, &s.kinds)?;
+            f.write_str(")")?;
         }
         Ok(())
     }
@@ -154,7 +169,7 @@ pub fn link(object: &[u8]) -> Result<LinkOutcome> {
             records.extend(descriptors::decode(elf.section_data(section)?)?);
         }
     }
-    let markers = markers::find(&elf)?;
+    let markers = pending_markers(&elf)?;
     if !live_descriptors && markers.is_empty() {
         return Ok(LinkOutcome::NothingToDo);
     }
@@ -165,17 +180,36 @@ pub fn link(object: &[u8]) -> Result<LinkOutcome> {
             insn: first.insn(),
         });
     }
-    let records = dedup(records);
-    let fields = index_fields(&records)?;
-    let resolved = resolve(&elf, &markers, &fields)?;
+    let descriptors = Descriptors::new(records)?;
+    let index = Index::new(&descriptors);
+    if let Some(c) = index.collisions.first() {
+        let describe = |t: &Target| {
+            format!(
+                "{} ({})",
+                paths::render(&descriptors, t),
+                paths::rust_path(&descriptors, t)
+            )
+        };
+        return Err(Error::IdCollision {
+            id: c.id,
+            first: describe(&c.first),
+            second: describe(&c.second),
+        });
+    }
+    if index.truncated {
+        return Err(Error::TooManyPaths {
+            limit: paths::MAX_PATHS,
+        });
+    }
+    let planned = plan(&elf, &descriptors, &index, &markers)?;
 
     let mut rewrite = Rewrite::new(&elf)?;
     let mut summary = LinkSummary {
-        descriptor_records: records.len(),
+        descriptor_records: descriptors.structs.len() + descriptors.enums.len(),
         ..LinkSummary::default()
     };
-    if !resolved.is_empty() {
-        emit_relocations(&elf, &records, &resolved, &mut rewrite, &mut summary)?;
+    if !planned.is_empty() {
+        emit_relocations(&elf, &descriptors, &planned, &mut rewrite, &mut summary)?;
     }
     neutralise_descriptors(&elf, &descriptor_sections, &mut rewrite);
     layout::lay_out_descriptors(&elf, &mut rewrite)?;
@@ -218,52 +252,64 @@ fn section_name(elf: &Elf<'_>, index: usize) -> String {
         .map_or_else(|| format!("#{index}"), |s| s.name.clone())
 }
 
-/// Drops exact duplicate records (the same type described twice), keeping first-seen order.
-fn dedup(records: Vec<Record>) -> Vec<Record> {
-    let mut seen = HashSet::new();
-    records
-        .into_iter()
-        .filter(|r| seen.insert(r.clone()))
-        .collect()
-}
-
-/// Field id → (record index, field index); a shared id is a collision.
-fn index_fields(records: &[Record]) -> Result<HashMap<u32, (usize, usize)>> {
-    let mut by_id: HashMap<u32, (usize, usize)> = HashMap::new();
-    let describe = |(r, f): (usize, usize)| {
-        records
-            .get(r)
-            .and_then(|rec| Some(format!("{}.{}", rec.name, rec.fields.get(f)?.name)))
-            .unwrap_or_default()
-    };
-    for (ri, record) in records.iter().enumerate() {
-        for (fi, field) in record.fields.iter().enumerate() {
-            if let Some(&prev) = by_id.get(&field.id) {
-                return Err(Error::IdCollision {
-                    id: field.id,
-                    first: describe(prev),
-                    second: describe((ri, fi)),
-                });
-            }
-            by_id.insert(field.id, (ri, fi));
-        }
+/// The markers of `elf` that still wait for post-linking: an instruction that already has a
+/// `core_relo` record is not one. This matters for a second run, when a local enum value that
+/// was written into a marker happens to carry the marker magic in its top 16 bits. A `.BTF` or
+/// `.BTF.ext` that does not parse hides no records here; the pass reports it later if it needs
+/// those sections.
+pub(crate) fn pending_markers(elf: &Elf<'_>) -> Result<Vec<Marker>> {
+    let markers = markers::find(elf)?;
+    if markers.is_empty() {
+        return Ok(markers);
     }
-    Ok(by_id)
+    let relocated = existing_relocations(elf).unwrap_or_default();
+    if relocated.is_empty() {
+        return Ok(markers);
+    }
+    Ok(markers
+        .into_iter()
+        .filter(|m| {
+            let name = elf.sections.get(m.section).map(|s| s.name.as_str());
+            let off = u32_of(m.offset);
+            !matches!((name, off), (Some(n), Some(o)) if relocated.contains(&(n.to_owned(), o)))
+        })
+        .collect())
 }
 
-/// A marker with its descriptor.
-#[derive(Debug, Clone, Copy)]
-struct Resolved {
+/// `(section name, insn_off)` of every `core_relo` record already in the object.
+fn existing_relocations(elf: &Elf<'_>) -> Option<HashSet<(String, u32)>> {
+    let btf = Btf::parse(elf.section_data(elf.section_by_name(BTF_SECTION)?).ok()?).ok()?;
+    let ext_section = elf.section_by_name(BTF_EXT_SECTION)?;
+    let ext = BtfExt::parse(elf.section_data(ext_section).ok()?).ok()?;
+    let mut out = HashSet::new();
+    for group in ext.core_relos().ok()? {
+        let name = btf.string(group.sec_name_off)?;
+        out.extend(group.records.iter().map(|r| (name.to_owned(), r.insn_off)));
+    }
+    Some(out)
+}
+
+/// The local root type of a relocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Root {
+    Struct(usize),
+    Enum(usize),
+}
+
+/// A marker with everything its relocation record and patch need.
+#[derive(Debug, Clone)]
+struct Planned {
     marker: Marker,
-    record: usize,
-    field: usize,
+    root: Root,
+    access: String,
+    /// The local value libbpf expects in the instruction (see [`paths`]).
+    value: u64,
+    /// Struct records that must be full local types (the root and the path's structs).
+    structs: Vec<usize>,
 }
 
-fn resolve(
-    elf: &Elf<'_>,
-    markers: &[Marker],
-    fields: &HashMap<u32, (usize, usize)>,
-) -> Result<Vec<Resolved>> {
+/// Resolves every marker to its target and computes its record and local value.
+fn plan(elf: &Elf<'_>, d: &Descriptors, index: &Index, markers: &[Marker]) -> Result<Vec<Planned>> {
     markers
         .iter()
         .map(|&marker| {
@@ -272,15 +318,13 @@ fn resolve(
                 insn: marker.insn(),
                 message,
             };
-            if !matches!(
-                marker.kind,
-                relo_kind::FIELD_BYTE_OFFSET | relo_kind::FIELD_BYTE_SIZE | relo_kind::FIELD_EXISTS
-            ) {
+            let kind = marker.kind;
+            let Some(class) = paths::kind_class(kind) else {
                 return Err(fail(format!(
-                    "marker has unknown relocation kind {} (expected 0, 1 or 2)",
-                    marker.kind
+                    "marker has unknown relocation kind {kind}{} (expected 0-5, 8-11)",
+                    kind_name(kind).map_or_else(String::new, |n| format!(" ({n})"))
                 )));
-            }
+            };
             if !marker.well_formed {
                 return Err(fail(
                     "marker ld_imm64 has a source register or non-zero offset fields; libbpf \
@@ -288,32 +332,175 @@ fn resolve(
                         .into(),
                 ));
             }
-            let &(record, field) = fields.get(&marker.id).ok_or_else(|| {
-                fail(format!(
-                    "marker refers to field id {:#010x}, which no descriptor record defines",
-                    marker.id
-                ))
+            let target = index.lookup(class, marker.id).ok_or_else(|| {
+                fail(match class {
+                    KindClass::Field => format!(
+                        "marker refers to field path id {:#010x}, which no access path of the \
+                         descriptor records has (paths longer than {} steps are not \
+                         enumerated)",
+                        marker.id,
+                        paths::MAX_PATH_DEPTH
+                    ),
+                    KindClass::Type => format!(
+                        "marker refers to type id {:#010x}, which no struct or enum record has",
+                        marker.id
+                    ),
+                    KindClass::EnumValue => format!(
+                        "marker refers to enum value id {:#010x}, which no enum record has",
+                        marker.id
+                    ),
+                })
             })?;
-            Ok(Resolved {
+            let kind_label = kind_name(kind).unwrap_or("?");
+            let (root, access, value, structs) = match &target {
+                Target::Field(path) => {
+                    let refuse = |why: String| {
+                        fail(format!(
+                            "{kind_label} of `{}`: {why}",
+                            paths::render_path(d, path)
+                        ))
+                    };
+                    let info = paths::walk(d, path).map_err(refuse)?;
+                    let value = paths::field_value(kind, &info).map_err(refuse)?;
+                    (Root::Struct(path.root), info.access, value, info.structs)
+                }
+                Target::Type(TypeRef::Struct(i)) => {
+                    let size = d.structs.get(*i).map_or(0, |s| s.size);
+                    let value = type_value(kind, size);
+                    (Root::Struct(*i), "0".to_owned(), value, vec![*i])
+                }
+                Target::Type(TypeRef::Enum(i)) => {
+                    let size = d.enums.get(*i).map_or(0, |e| e.size);
+                    (
+                        Root::Enum(*i),
+                        "0".to_owned(),
+                        type_value(kind, size),
+                        Vec::new(),
+                    )
+                }
+                Target::EnumValue { record, variant } => {
+                    let value = if kind == relo_kind::ENUMVAL_VALUE {
+                        d.enums
+                            .get(*record)
+                            .and_then(|e| e.local_value(*variant))
+                            .unwrap_or_default()
+                    } else {
+                        1
+                    };
+                    (Root::Enum(*record), variant.to_string(), value, Vec::new())
+                }
+            };
+            Ok(Planned {
                 marker,
-                record,
-                field,
+                root,
+                access,
+                value,
+                structs,
             })
         })
         .collect()
 }
 
-/// A section's bytes, parsed lazily with `parse`.
+/// libbpf's `bpf_core_calc_type_relo` on the local type: `TYPE_EXISTS` is 1, `TYPE_SIZE` the
+/// type's size.
+fn type_value(kind: u32, size: u32) -> u64 {
+    if kind == relo_kind::TYPE_SIZE {
+        u64::from(size)
+    } else {
+        1
+    }
+}
+
+/// A section's bytes and index, when the section exists.
 fn section_bytes<'a>(elf: &Elf<'a>, name: &str) -> Result<Option<(&'a [u8], usize)>> {
     elf.section_by_name(name)
         .map(|s| Ok((elf.section_data(s)?, s.index)))
         .transpose()
 }
 
+/// The BTF type ids of the local types, by struct and enum record index.
+struct LocalTypes {
+    structs: Vec<Option<u32>>,
+    enums: Vec<Option<u32>>,
+}
+
+impl LocalTypes {
+    fn id(&self, root: Root) -> Option<u32> {
+        match root {
+            Root::Struct(i) => self.structs.get(i),
+            Root::Enum(i) => self.enums.get(i),
+        }
+        .copied()
+        .flatten()
+    }
+}
+
+/// Adds the local types of `planned` to `app`: each needed struct with all its members (in
+/// BTF position order), embedded structs first, then each needed enum.
+fn add_local_types(
+    app: &mut BtfAppender<'_, '_>,
+    d: &Descriptors,
+    planned: &[Planned],
+    summary: &mut LinkSummary,
+) -> Result<LocalTypes> {
+    // Every struct on a used path, plus (transitively) the structs they embed: a member's type
+    // must be the embedded struct's full type, or libbpf could not walk the local path.
+    let mut needed: BTreeSet<usize> = BTreeSet::new();
+    let mut work: Vec<usize> = planned
+        .iter()
+        .flat_map(|p| p.structs.iter().copied())
+        .collect();
+    while let Some(i) = work.pop() {
+        if !needed.insert(i) {
+            continue;
+        }
+        if let Some(s) = d.structs.get(i) {
+            work.extend(s.fields.iter().filter_map(|f| d.embedded(&f.shape)));
+        }
+    }
+    let mut struct_ids = vec![None; d.structs.len()];
+    for &i in d.topological.iter().filter(|i| needed.contains(i)) {
+        let Some(s) = d.structs.get(i) else {
+            continue;
+        };
+        let mut members = vec![None; s.fields.len()];
+        for (field, &position) in s.fields.iter().zip(&s.btf_position) {
+            let ty = app.shape(&field.shape)?;
+            if let Some(slot) = usize::try_from(position)
+                .ok()
+                .and_then(|p| members.get_mut(p))
+            {
+                *slot = Some((field.name.clone(), ty, field.offset));
+            }
+        }
+        let members: Vec<_> = members.into_iter().flatten().collect();
+        let id = app.add_struct(&s.rust_path, &s.name, s.size, &members)?;
+        if let Some(slot) = struct_ids.get_mut(i) {
+            *slot = Some(id);
+        }
+    }
+    let mut enum_ids = vec![None; d.enums.len()];
+    for p in planned {
+        if let Root::Enum(i) = p.root {
+            if let (Some(e), Some(slot)) = (d.enums.get(i), enum_ids.get_mut(i)) {
+                if slot.is_none() {
+                    *slot = Some(app.add_enum(e)?);
+                }
+            }
+        }
+    }
+    summary.structs_added = struct_ids.iter().flatten().count();
+    summary.enums_added = enum_ids.iter().flatten().count();
+    Ok(LocalTypes {
+        structs: struct_ids,
+        enums: enum_ids,
+    })
+}
+
 fn emit_relocations(
     elf: &Elf<'_>,
-    records: &[Record],
-    resolved: &[Resolved],
+    d: &Descriptors,
+    planned: &[Planned],
     rewrite: &mut Rewrite,
     summary: &mut LinkSummary,
 ) -> Result<()> {
@@ -327,30 +514,7 @@ fn emit_relocations(
         ));
     }
     let mut app = BtfAppender::new(btf.as_ref())?;
-
-    // One local struct per referenced record. Members are sorted by offset because the kernel
-    // rejects a struct whose member offsets decrease; access strings use the sorted position.
-    let referenced: BTreeMap<usize, ()> = resolved.iter().map(|r| (r.record, ())).collect();
-    let mut struct_ids = HashMap::new();
-    let mut member_index = HashMap::new();
-    for &ri in referenced.keys() {
-        let Some(record) = records.get(ri) else {
-            continue;
-        };
-        let mut order: Vec<usize> = (0..record.fields.len()).collect();
-        order.sort_by_key(|&i| record.fields.get(i).map(|f| f.offset));
-        let mut members = Vec::with_capacity(order.len());
-        for (position, &fi) in order.iter().enumerate() {
-            let Some(field) = record.fields.get(fi) else {
-                continue;
-            };
-            let ty = app.shape(&field.shape)?;
-            members.push((field.name.clone(), ty, field.offset));
-            member_index.insert((ri, fi), position);
-        }
-        struct_ids.insert(ri, app.add_struct(&record.name, record.size, &members)?);
-    }
-    summary.structs_added = struct_ids.len();
+    let local_types = add_local_types(&mut app, d, planned, summary)?;
 
     // Existing core_relo records stay; new ones join their section's group.
     let mut groups: Vec<CoreReloSec> = match &ext {
@@ -366,30 +530,23 @@ fn emit_relocations(
         }
     }
     let mut per_section: BTreeMap<usize, SectionSummary> = BTreeMap::new();
-    for r in resolved {
+    for p in planned {
         let section = elf
             .sections
-            .get(r.marker.section)
+            .get(p.marker.section)
             .ok_or_else(|| Error::MalformedElf("marker in a vanished section".into()))?;
-        let (Some(record), Some(&type_id), Some(&index)) = (
-            records.get(r.record),
-            struct_ids.get(&r.record),
-            member_index.get(&(r.record, r.field)),
-        ) else {
-            continue;
-        };
-        let Some(field) = record.fields.get(r.field) else {
-            continue;
-        };
+        let type_id = local_types
+            .id(p.root)
+            .ok_or_else(|| Error::Btf("a relocation's local type was not added".into()))?;
         let name_off = app.string(&section.name)?;
-        let access_str_off = app.string(&format!("0:{index}"))?;
-        let insn_off = u32_of(r.marker.offset)
+        let access_str_off = app.string(&p.access)?;
+        let insn_off = u32_of(p.marker.offset)
             .ok_or_else(|| Error::MalformedElf(format!("section `{}` too large", section.name)))?;
         let relo = CoreRelo {
             insn_off,
             type_id,
             access_str_off,
-            kind: r.marker.kind,
+            kind: p.marker.kind,
         };
         let existing = groups.iter_mut().find(|g| {
             g.sec_name_off == name_off
@@ -403,26 +560,21 @@ fn emit_relocations(
             }),
         }
 
-        let value = match r.marker.kind {
-            relo_kind::FIELD_BYTE_OFFSET => field.offset,
-            relo_kind::FIELD_BYTE_SIZE => field.size,
-            _ => 1,
-        };
-        let at = rewrite.file_offset(section.index, r.marker.offset, 2 * markers::INSN_SIZE)?;
-        rewrite.patch_u32(at + 4, value)?;
-        rewrite.patch_u32(at + 12, 0)?;
+        // libbpf reads an ld_imm64 immediate as `(u32)insn[0].imm | (u64)insn[1].imm << 32`
+        // and compares all 64 bits with the local value.
+        let at = rewrite.file_offset(section.index, p.marker.offset, 2 * markers::INSN_SIZE)?;
+        rewrite.patch_u32(at + 4, p.value as u32)?;
+        rewrite.patch_u32(at + 12, (p.value >> 32) as u32)?;
 
-        let stats = per_section
+        *per_section
             .entry(section.index)
             .or_insert_with(|| SectionSummary {
                 section: section.name.clone(),
                 ..SectionSummary::default()
-            });
-        match r.marker.kind {
-            relo_kind::FIELD_BYTE_OFFSET => stats.field_byte_offset += 1,
-            relo_kind::FIELD_BYTE_SIZE => stats.field_byte_size += 1,
-            _ => stats.field_exists += 1,
-        }
+            })
+            .kinds
+            .entry(p.marker.kind)
+            .or_insert(0) += 1;
     }
     summary.sections = per_section.into_values().collect();
     summary.types_added = app.added();

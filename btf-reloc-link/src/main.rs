@@ -1,6 +1,10 @@
 //! `btf-reloc`: command-line front end of `btf-reloc-link`.
 
-use std::{path::PathBuf, process::ExitCode};
+use std::{
+    io::{self, Write},
+    path::PathBuf,
+    process::ExitCode,
+};
 
 const USAGE: &str = "\
 usage: btf-reloc link <object> [-o <output>]   post-link in place, or into <output>
@@ -60,23 +64,45 @@ fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comm
     }
 }
 
-fn run(command: Command) -> Result<(), btf_reloc_link::Error> {
+/// Why `run` stopped early.
+enum Failure {
+    Link(btf_reloc_link::Error),
+    /// Writing to stdout failed; a closed pipe (`btf-reloc dump x.o | head`) is not an error.
+    Stdout(io::Error),
+}
+
+impl From<btf_reloc_link::Error> for Failure {
+    fn from(error: btf_reloc_link::Error) -> Self {
+        Self::Link(error)
+    }
+}
+
+/// Writes `text` to stdout. `print!` would panic when the reader has gone away; Rust ignores
+/// SIGPIPE, so that shows up here as `BrokenPipe`, which `main` turns into a quiet exit.
+fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Failure::Stdout)
+}
+
+fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Help => println!("{USAGE}"),
+        Command::Help => emit(&format!("{USAGE}\n"))?,
         Command::Link { input, output } => {
             let target = output.as_deref().unwrap_or(&input).display().to_string();
             match btf_reloc_link::link_file(&input, output.as_deref())? {
-                Some(summary) => println!("{target}: {summary}"),
-                None => println!(
+                Some(summary) => emit(&format!("{target}: {summary}\n"))?,
+                None => emit(&format!(
                     "{}: nothing to do (no descriptors and no markers: already post-linked, or \
-                     not built with btf-reloc-runtime){}",
+                     not built with btf-reloc-runtime){}\n",
                     input.display(),
                     if output.is_some() {
                         format!("; copied unchanged to {target}")
                     } else {
                         String::new()
                     }
-                ),
+                ))?,
             }
         }
         Command::Dump { input } => {
@@ -84,7 +110,7 @@ fn run(command: Command) -> Result<(), btf_reloc_link::Error> {
                 path: input.clone(),
                 source,
             })?;
-            print!("{}", btf_reloc_link::dump(&bytes)?);
+            emit(&btf_reloc_link::dump(&bytes)?.to_string())?;
         }
     }
     Ok(())
@@ -100,7 +126,14 @@ fn main() -> ExitCode {
     };
     match run(command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
+        Err(Failure::Stdout(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Stdout(error)) => {
+            eprintln!("btf-reloc: error: writing to stdout: {error}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Link(error)) => {
             eprintln!("btf-reloc: error: {error}");
             ExitCode::FAILURE
         }

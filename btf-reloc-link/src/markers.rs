@@ -24,7 +24,8 @@ pub(crate) struct Marker {
     pub(crate) offset: usize,
     /// Bits 32..48 of the immediate: the relocation kind.
     pub(crate) kind: u32,
-    /// Low 32 bits of the immediate: the descriptor field id.
+    /// Low 32 bits of the immediate: the id of an access path, a type or an enum value,
+    /// depending on the kind (see `paths`).
     pub(crate) id: u32,
     /// Whether the instruction has the exact form libbpf patches (no source register, zero
     /// offsets, zero second opcode/registers).

@@ -352,7 +352,10 @@ impl<const N: usize> Writer<N> {
 
     const fn finish(self) -> [u8; N] {
         // A length mismatch is a compile-time error where this initialises a static.
-        assert!(self.pos == N, "descriptor length does not match its encoded length");
+        assert!(
+            self.pos == N,
+            "descriptor length does not match its encoded length"
+        );
         self.buf
     }
 

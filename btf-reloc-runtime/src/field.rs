@@ -46,10 +46,8 @@ pub trait BtfEnum: Sized + 'static {
 
 /// The value a getter returns for field `I` of `T` after path `P` (see [`FieldValue`]); named
 /// through `RelocatableField` so that an unreadable field type is reported once.
-pub type FieldOf<T, S, P, const I: usize> = <<T as RelocatableField<I>>::Type as FieldType>::Value<
-    S,
-    crate::path::Member<P, I>,
->;
+pub type FieldOf<T, S, P, const I: usize> =
+    <<T as RelocatableField<I>>::Type as FieldType>::Value<S, crate::path::Member<P, I>>;
 
 /// The value a getter returns for a field of type `T` at path `P`: the value itself for plain
 /// data, a [`Ptr`] handle for an embedded relocatable struct.

@@ -232,7 +232,7 @@ pub mod __private {
     #[inline(always)]
     pub fn access<T: RelocatableField<I>, S: AddressSpace, P: Path, const I: usize>(
         base: *const u8,
-    ) -> Result<Option<FieldValue<T::Type, S, Member<P, I>>>, RelocatableFieldAccessError> {
+    ) -> Result<Option<FieldOf<T, S, P, I>>, RelocatableFieldAccessError> {
         <T::Type as FieldType>::access::<S, Member<P, I>>(base)
     }
 

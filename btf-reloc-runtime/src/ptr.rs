@@ -67,8 +67,12 @@ impl AddressSpace for User {
 pub struct Ptr<T, S: AddressSpace = Kernel, P = Root<T>> {
     /// Address of the path's root struct.
     base: *const u8,
-    marker: PhantomData<(fn() -> T, S, P)>,
+    marker: PhantomData<Marker<T, S, P>>,
 }
+
+/// The type parameters of a [`Ptr`], as a variance- and auto-trait-neutral marker (a handle is
+/// only an address: it owns no `T`).
+type Marker<T, S, P> = fn() -> (T, S, P);
 
 /// A typed address in kernel memory.
 pub type KernelPtr<T> = Ptr<T, Kernel>;

@@ -8,7 +8,7 @@ use core::mem::size_of;
 use crate::backend;
 use crate::descriptor::relo_kind;
 use crate::error::RelocatableFieldAccessError;
-use crate::field::{FieldType, RelocatableField};
+use crate::field::{FieldOf, FieldType, RelocatableField};
 use crate::path::{Member, Path, Root};
 use crate::ptr::{AddressSpace, Kernel, Ptr, Space, User};
 
@@ -31,7 +31,9 @@ fn byte_offset<P: Path>() -> usize {
 
 /// Reads the plain-data field at path `P` of the root struct at `base`.
 #[inline(always)]
-pub(crate) fn read_value<V: FieldType, S: AddressSpace, P: Path>(base: *const u8) -> Result<Option<V>> {
+pub(crate) fn read_value<V: FieldType, S: AddressSpace, P: Path>(
+    base: *const u8,
+) -> Result<Option<V>> {
     if !exists::<P>() {
         return Ok(None);
     }
@@ -92,19 +94,26 @@ pub fn read_element<E: FieldType, S: AddressSpace, A: Path>(
 /// pointer points at it.
 pub trait StrField {
     /// Copies the string of the field at path `P` of the root at `base` into `buf`.
-    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>>;
+    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8])
+        -> Result<Option<usize>>;
 }
 
 impl<const N: usize> StrField for [u8; N] {
     #[inline(always)]
-    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+    fn read_str<S: AddressSpace, P: Path>(
+        base: *const u8,
+        buf: &mut [u8],
+    ) -> Result<Option<usize>> {
         read_str_in_place::<S, P>(base, buf)
     }
 }
 
 impl<const N: usize> StrField for [i8; N] {
     #[inline(always)]
-    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+    fn read_str<S: AddressSpace, P: Path>(
+        base: *const u8,
+        buf: &mut [u8],
+    ) -> Result<Option<usize>> {
         read_str_in_place::<S, P>(base, buf)
     }
 }
@@ -131,21 +140,30 @@ str_pointer! {
 
 impl StrField for Ptr<u8, Kernel> {
     #[inline(always)]
-    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+    fn read_str<S: AddressSpace, P: Path>(
+        base: *const u8,
+        buf: &mut [u8],
+    ) -> Result<Option<usize>> {
         read_str_behind::<Self, S, Kernel, P>(base, buf, Ptr::as_ptr)
     }
 }
 
 impl StrField for Ptr<u8, User> {
     #[inline(always)]
-    fn read_str<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+    fn read_str<S: AddressSpace, P: Path>(
+        base: *const u8,
+        buf: &mut [u8],
+    ) -> Result<Option<usize>> {
         read_str_behind::<Self, S, User, P>(base, buf, Ptr::as_ptr)
     }
 }
 
 /// A string stored in the field itself (`char comm[16]`): at most the target array's size.
 #[inline(always)]
-fn read_str_in_place<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) -> Result<Option<usize>> {
+fn read_str_in_place<S: AddressSpace, P: Path>(
+    base: *const u8,
+    buf: &mut [u8],
+) -> Result<Option<usize>> {
     if !exists::<P>() {
         return Ok(None);
     }
@@ -163,7 +181,7 @@ fn read_str_in_place<S: AddressSpace, P: Path>(base: *const u8, buf: &mut [u8]) 
 
 /// A string a pointer field points at (`const char *name`), read from `Target`'s memory.
 #[inline(always)]
-fn read_str_behind<F: FieldType, S: AddressSpace, Target: AddressSpace, P: Path>(
+fn read_str_behind<F, S: AddressSpace, Target: AddressSpace, P: Path>(
     base: *const u8,
     buf: &mut [u8],
     to_ptr: impl FnOnce(F) -> *const u8,
@@ -212,7 +230,9 @@ bitfield_value!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 /// relocated byte size at the relocated byte offset into a `u64`, shift left then right
 /// (arithmetically if the target field is signed) by the relocated amounts.
 #[inline(always)]
-pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(base: *const u8) -> Result<Option<V>> {
+pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
+    base: *const u8,
+) -> Result<Option<V>> {
     if !exists::<P>() {
         return Ok(None);
     }
@@ -255,9 +275,7 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(base: *const u8
 /// size differs from the declared type's, `Err(NullPointer)` for a null `ptr`, `Err(ProbeRead)`
 /// when the memory read fails. For an embedded struct the result is its handle.
 #[inline(always)]
-pub fn read_field<T, S, const I: usize>(
-    ptr: Ptr<T, S>,
-) -> Result<Option<<T::Type as FieldType>::Value<S, Member<Root<T>, I>>>>
+pub fn read_field<T, S, const I: usize>(ptr: Ptr<T, S>) -> Result<Option<FieldOf<T, S, Root<T>, I>>>
 where
     T: RelocatableField<I>,
     S: AddressSpace,
@@ -269,7 +287,7 @@ where
 #[inline(always)]
 pub fn read_kernel_field<T: RelocatableField<I>, const I: usize>(
     ptr: *const T,
-) -> Result<Option<<T::Type as FieldType>::Value<Kernel, Member<Root<T>, I>>>> {
+) -> Result<Option<FieldOf<T, Kernel, Root<T>, I>>> {
     read_field::<T, Kernel, I>(Ptr::new(ptr))
 }
 
@@ -277,6 +295,6 @@ pub fn read_kernel_field<T: RelocatableField<I>, const I: usize>(
 #[inline(always)]
 pub fn read_user_field<T: RelocatableField<I>, const I: usize>(
     ptr: *const T,
-) -> Result<Option<<T::Type as FieldType>::Value<User, Member<Root<T>, I>>>> {
+) -> Result<Option<FieldOf<T, User, Root<T>, I>>> {
     read_field::<T, User, I>(Ptr::new(ptr))
 }

@@ -507,7 +507,10 @@ impl Simulation {
                     };
                 }
                 Local::Shape(TypeShape::Array { elem, .. }) if index == 0 => {
-                    let Some(Type::Array { elem: target_elem, .. }) = target_ty else {
+                    let Some(Type::Array {
+                        elem: target_elem, ..
+                    }) = target_ty
+                    else {
                         return None;
                     };
                     target_ty = Some(target_elem);
@@ -564,7 +567,12 @@ impl Simulation {
         self.enums
             .iter()
             .filter(|e| essential_name(&e.name) == wanted)
-            .find_map(|e| e.variants.iter().find(|(n, _)| n == variant).map(|(_, v)| *v))
+            .find_map(|e| {
+                e.variants
+                    .iter()
+                    .find(|(n, _)| n == variant)
+                    .map(|(_, v)| *v)
+            })
     }
 
     fn memory(&self, space: Space) -> &Memory {

@@ -13,6 +13,7 @@ use btf_reloc_runtime::prelude::*;
 use btf_reloc_runtime::{type_exists, type_size};
 
 use crate::current_target_pid_tgid;
+use crate::outcome::{outcome, Outcome};
 
 #[derive(BtfRelocatable)]
 #[repr(C)]
@@ -83,23 +84,7 @@ pub mod slot {
     pub const COUNT: u32 = 10;
 }
 
-type Outcome = [i64; 4];
 
-#[inline(always)]
-fn outcome<T: Into<i64>>(result: Result<Option<T>, RelocatableFieldAccessError>) -> Outcome {
-    match result {
-        Ok(Some(value)) => [0, value.into(), 0, 0],
-        Ok(None) => [1, 0, 0, 0],
-        Err(RelocatableFieldAccessError::SizeMismatch { expected, actual }) => {
-            [2, 0, expected as i64, actual as i64]
-        }
-        Err(RelocatableFieldAccessError::ProbeRead(code)) => [3, code.into(), 0, 0],
-        Err(RelocatableFieldAccessError::NullPointer) => [4, 0, 0, 0],
-        Err(RelocatableFieldAccessError::IndexOutOfBounds { index, len }) => {
-            [5, index as i64, len as i64, 0]
-        }
-    }
-}
 
 #[map]
 static CORE_READ: Array<Outcome> = Array::with_max_entries(slot::COUNT, 0);

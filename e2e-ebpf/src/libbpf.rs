@@ -12,6 +12,11 @@
 
 use core::ptr::addr_of_mut;
 
+#[path = "outcome.rs"]
+mod outcome;
+
+use outcome::{outcome, Outcome};
+
 use aya_ebpf::{
     helpers::{bpf_get_current_pid_tgid, bpf_get_current_task},
     macros::tracepoint,
@@ -50,10 +55,6 @@ pub struct task_struct {
     comm: [u8; 16],
 }
 
-/// How one getter call ended: `[status, value, expected, actual]` with status
-/// 0 = `Ok(Some(value))`, 1 = `Ok(None)`, 2 = `Err(SizeMismatch)`, 3 = `Err(ProbeRead(value))`
-/// (the encoding of `e2e-ebpf`'s `TASK_FIELDS`).
-type Outcome = [i64; 4];
 
 /// What [`libbpf_task_fields`] read, as the loader finds it in the `.bss` map. Keep in step with
 /// `struct results` in `xtask/c/libbpf_loader.c`.
@@ -86,21 +87,6 @@ static mut RESULTS: Results = Results {
     comm: [0; 16],
 };
 
-#[inline(always)]
-fn outcome<T: Into<i64>>(result: Result<Option<T>, RelocatableFieldAccessError>) -> Outcome {
-    match result {
-        Ok(Some(value)) => [0, value.into(), 0, 0],
-        Ok(None) => [1, 0, 0, 0],
-        Err(RelocatableFieldAccessError::SizeMismatch { expected, actual }) => {
-            [2, 0, expected as i64, actual as i64]
-        }
-        Err(RelocatableFieldAccessError::ProbeRead(code)) => [3, code.into(), 0, 0],
-        Err(RelocatableFieldAccessError::NullPointer) => [4, 0, 0, 0],
-        Err(RelocatableFieldAccessError::IndexOutOfBounds { index, len }) => {
-            [5, index as i64, len as i64, 0]
-        }
-    }
-}
 
 #[tracepoint(category = "syscalls", name = "sys_enter_getppid")]
 pub fn libbpf_task_fields(_ctx: TracePointContext) -> u32 {

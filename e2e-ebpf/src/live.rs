@@ -11,6 +11,7 @@ use aya_ebpf::{
 use btf_reloc_runtime::prelude::*;
 
 use crate::current_target_pid_tgid;
+use crate::outcome::{outcome, Outcome};
 
 /// `bpf_get_current_pid_tgid()` as seen by [`pid_tgid`]: `tgid << 32 | pid`.
 #[map]
@@ -68,26 +69,7 @@ pub struct task_struct {
     flags: u64,
 }
 
-/// How one getter call ended, as [`TASK_FIELDS`] stores it: `[status, value, expected,
-/// actual]` with status 0 = `Ok(Some(value))`, 1 = `Ok(None)`, 2 = `Err(SizeMismatch)`,
-/// 3 = `Err(ProbeRead(value))`.
-type Outcome = [i64; 4];
 
-#[inline(always)]
-fn outcome<T: Into<i64>>(result: Result<Option<T>, RelocatableFieldAccessError>) -> Outcome {
-    match result {
-        Ok(Some(value)) => [0, value.into(), 0, 0],
-        Ok(None) => [1, 0, 0, 0],
-        Err(RelocatableFieldAccessError::SizeMismatch { expected, actual }) => {
-            [2, 0, expected as i64, actual as i64]
-        }
-        Err(RelocatableFieldAccessError::ProbeRead(code)) => [3, code.into(), 0, 0],
-        Err(RelocatableFieldAccessError::NullPointer) => [4, 0, 0, 0],
-        Err(RelocatableFieldAccessError::IndexOutOfBounds { index, len }) => {
-            [5, index as i64, len as i64, 0]
-        }
-    }
-}
 
 /// Slots of [`TASK_FIELDS`].
 pub mod slot {

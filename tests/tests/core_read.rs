@@ -226,7 +226,10 @@ fn reads_fail_like_the_helpers() {
     let _sim = kernel().install();
     let stray = KernelPtr::<task_struct>::from_addr(0xdead_0000);
     let mut buf = [0u8; 4];
-    assert_eq!(stray.comm_str(&mut buf), Err(RelocatableFieldAccessError::ProbeRead(EFAULT)));
+    assert_eq!(
+        stray.comm_str(&mut buf),
+        Err(RelocatableFieldAccessError::ProbeRead(EFAULT))
+    );
     assert_eq!(
         stray.sched_reset_on_fork(),
         Err(RelocatableFieldAccessError::ProbeRead(EFAULT))

@@ -18,7 +18,7 @@ use std::{path::Path, process::ExitCode};
 use aya::Ebpf;
 
 use crate::{
-    ebpf::{Objects, Variant},
+    ebpf::{Bin, Objects, Variant},
     error_chain, kernel, Result,
 };
 
@@ -34,7 +34,12 @@ impl Ctx {
         self.objects.path(variant)
     }
 
-    /// Loads the object of `variant` for this process (see [`kernel::load`]).
+    /// Loads the object of `bin` and `variant` for this process (see [`kernel::load`]).
+    pub(crate) fn load_bin(&self, bin: Bin, variant: Variant) -> Result<Ebpf> {
+        kernel::load(self.objects.path_of(bin, variant))
+    }
+
+    /// Loads the main object of `variant` for this process (see [`kernel::load`]).
     pub(crate) fn load(&self, variant: Variant) -> Result<Ebpf> {
         kernel::load(self.object(variant))
     }

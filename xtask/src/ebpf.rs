@@ -26,15 +26,19 @@ pub(crate) enum Bin {
     Main,
     /// The program libbpf loads (`src/libbpf.rs`): no legacy maps, which libbpf 1.x refuses.
     Libbpf,
+    /// `bpf_core_read.h` on the running kernel (`src/core.rs`): apart, because it relocates
+    /// `TYPE_SIZE`, which aya refuses for types absent from a synthetic target BTF.
+    Core,
 }
 
 impl Bin {
-    const ALL: [Self; 2] = [Self::Main, Self::Libbpf];
+    const ALL: [Self; 3] = [Self::Main, Self::Libbpf, Self::Core];
 
     fn name(self) -> &'static str {
         match self {
             Self::Main => "e2e-ebpf",
             Self::Libbpf => "e2e-libbpf",
+            Self::Core => "e2e-core",
         }
     }
 }

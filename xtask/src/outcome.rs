@@ -1,9 +1,7 @@
 //! How the e2e eBPF programs report a getter's result to userspace, and its decoding.
 //!
 //! A program cannot hand a `Result` to userspace, so each getter call is stored as four `i64`s,
-//! `[status, value, expected, actual]`: status 0 = `Ok(Some(value))`, 1 = `Ok(None)`,
-//! 2 = `Err(SizeMismatch { expected, actual })`, 3 = `Err(ProbeRead(value))` (the encoding of
-//! `outcome()` in `e2e-ebpf/src/live.rs` and `e2e-ebpf/src/libbpf.rs`).
+//! `[status, a, b, c]`, as `e2e-ebpf/src/outcome.rs` encodes it.
 
 use std::fmt;
 
@@ -21,6 +19,10 @@ pub(crate) enum Outcome {
     SizeMismatch { expected: i64, actual: i64 },
     /// `Err(ProbeRead(code))`.
     ProbeRead(i64),
+    /// `Err(NullPointer)`.
+    NullPointer,
+    /// `Err(IndexOutOfBounds { index, len })`.
+    IndexOutOfBounds { index: i64, len: i64 },
     /// Anything else: the program and this decoder disagree (or the program never ran).
     Unknown(Raw),
 }
@@ -32,6 +34,8 @@ impl Outcome {
             [1, 0, 0, 0] => Self::Missing,
             [2, 0, expected, actual] => Self::SizeMismatch { expected, actual },
             [3, code, 0, 0] => Self::ProbeRead(code),
+            [4, 0, 0, 0] => Self::NullPointer,
+            [5, index, len, 0] => Self::IndexOutOfBounds { index, len },
             other => Self::Unknown(other),
         }
     }
@@ -48,6 +52,10 @@ impl fmt::Display for Outcome {
                 "Err(SizeMismatch {{ expected: {expected}, actual: {actual} }})"
             ),
             Self::ProbeRead(code) => write!(f, "Err(ProbeRead({code}))"),
+            Self::NullPointer => f.write_str("Err(NullPointer)"),
+            Self::IndexOutOfBounds { index, len } => {
+                write!(f, "Err(IndexOutOfBounds {{ index: {index}, len: {len} }})")
+            }
             Self::Unknown(raw) => write!(f, "unknown outcome {raw:?}"),
         }
     }
@@ -78,6 +86,11 @@ mod tests {
             }
         );
         assert_eq!(Outcome::decode([3, -14, 0, 0]), Outcome::ProbeRead(-14));
+        assert_eq!(Outcome::decode([4, 0, 0, 0]), Outcome::NullPointer);
+        assert_eq!(
+            Outcome::decode([5, 16, 16, 0]),
+            Outcome::IndexOutOfBounds { index: 16, len: 16 }
+        );
         assert_eq!(
             Outcome::decode([9, 0, 0, 0]),
             Outcome::Unknown([9, 0, 0, 0])

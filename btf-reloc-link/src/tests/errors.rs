@@ -1,11 +1,14 @@
 //! Malformed inputs: each must be a clear error, never a panic.
 
 use btf_reloc_runtime::descriptor::{
-    encode, encoded_len, marker, relo_kind, FieldDescriptor, StructDescriptor, TypeShape,
+    encode, encoded_len, id_seed, id_step, marker, relo_kind, FieldDescriptor, StructDescriptor,
+    TypeShape,
 };
 use object::Architecture;
 
-use super::fixture::{ld_imm64, minimal_btf, mov_exit, Fixture, TASK, TASK_BYTES};
+use super::fixture::{
+    ld_imm64, minimal_btf, mov_exit, path_id, task, task_records, Fixture, TASK, TASK_BYTES,
+};
 use crate::{bytes::u64_at, dump, link, Error};
 
 fn link_err(object: &[u8]) -> Error {
@@ -15,6 +18,7 @@ fn link_err(object: &[u8]) -> Error {
     err
 }
 
+/// A program with `markers` and the TASK records.
 fn with_prog_markers(markers: &[u64]) -> Fixture {
     let mut prog = Vec::new();
     for &m in markers {
@@ -88,12 +92,12 @@ fn garbled_descriptor_records() {
         (0, b'X', "bad magic"),
         (4, 9, "version 9"),
         (5, 7, "record kind 7"),
-        // Shape tag of the first field (`pid`): header 12 + name 4+16 + size 4 + count 4 +
-        // id 4 + name 4+3 + offset 4 + size 4.
-        (59, 9, "unknown shape tag 9"),
+        // Shape tag of the first field (`pid`): header 12 + name 4+16 + rust_path 4+16 +
+        // size 4 + count 4 + id 4 + name 4+3 + offset 4 + size 4.
+        (79, 9, "unknown shape tag 9"),
     ];
     for (at, byte, expected) in cases {
-        let mut descriptors = TASK_BYTES.to_vec();
+        let mut descriptors = task_records();
         descriptors[at] = byte;
         let fixture = Fixture {
             descriptors: Some(descriptors),
@@ -160,27 +164,81 @@ fn invalid_descriptors() {
     }
 }
 
-const COLLIDING: StructDescriptor = StructDescriptor {
-    name: "other_struct",
-    ..TASK
+/// `id_step(id_seed("demo::A28103"), 0) == id_seed("demo::B66395")` (found by a birthday
+/// search), so the path `[0, 0]` of A (through the embedded C) and the path `[0]` of B share an
+/// id.
+const COLLIDING_A: StructDescriptor = StructDescriptor {
+    name: "a",
+    rust_path: "demo::A28103",
+    size: 4,
+    fields: &[FieldDescriptor {
+        name: "c",
+        offset: 0,
+        size: 4,
+        shape: TypeShape::Struct(&COLLIDING_C),
+    }],
 };
-static COLLIDING_BYTES: [u8; encoded_len(&COLLIDING)] = encode(&COLLIDING);
+const COLLIDING_B: StructDescriptor = StructDescriptor {
+    name: "b",
+    rust_path: "demo::B66395",
+    ..COLLIDING_C
+};
+const COLLIDING_C: StructDescriptor = StructDescriptor {
+    name: "c",
+    rust_path: "demo::C",
+    size: 4,
+    fields: &[FieldDescriptor {
+        name: "x",
+        offset: 0,
+        size: 4,
+        shape: TypeShape::Int {
+            size: 4,
+            signed: false,
+        },
+    }],
+};
+static COLLIDING_A_BYTES: [u8; encoded_len(&COLLIDING_A)] = encode(&COLLIDING_A);
+static COLLIDING_B_BYTES: [u8; encoded_len(&COLLIDING_B)] = encode(&COLLIDING_B);
+static COLLIDING_C_BYTES: [u8; encoded_len(&COLLIDING_C)] = encode(&COLLIDING_C);
 
 #[test]
 fn id_collision() {
-    let mut descriptors = TASK_BYTES.to_vec();
-    descriptors.extend(COLLIDING_BYTES);
+    assert_eq!(
+        id_step(id_seed(COLLIDING_A.rust_path), 0),
+        id_seed(COLLIDING_B.rust_path)
+    );
+    let id = path_id(&COLLIDING_A, &[0, 0]);
+    assert_eq!(id, path_id(&COLLIDING_B, &[0]));
+    let mut descriptors = task_records();
+    for bytes in [
+        &COLLIDING_A_BYTES[..],
+        &COLLIDING_B_BYTES,
+        &COLLIDING_C_BYTES,
+    ] {
+        descriptors.extend_from_slice(bytes);
+    }
     let fixture = Fixture {
         descriptors: Some(descriptors),
         ..Fixture::standard()
     };
     let err = link_err(&fixture.build());
-    assert!(matches!(err, Error::IdCollision { .. }), "{err}");
+    assert!(
+        matches!(err, Error::IdCollision { id: i, .. } if i == id),
+        "{err}"
+    );
     let msg = err.to_string();
     assert!(
-        msg.contains("task_struct___v1.pid") && msg.contains("other_struct.pid"),
+        msg.contains("`a.c.x (demo::A28103)`") && msg.contains("`b.x (demo::B66395)`"),
         "{msg}"
     );
+    // Identical copies of the records are one record, not a collision.
+    let mut twice = task_records();
+    twice.extend(task_records());
+    let fixture = Fixture {
+        descriptors: Some(twice),
+        ..Fixture::standard()
+    };
+    assert!(link(&fixture.build()).is_ok());
 }
 
 #[test]
@@ -199,13 +257,20 @@ fn marker_without_descriptor() {
 
 #[test]
 fn unknown_marker_kind() {
-    let fixture = with_prog_markers(&[marker(7, TASK.field_id(0))]);
-    let err = link_err(&fixture.build());
-    assert!(matches!(err, Error::Marker { insn: 0, .. }), "{err}");
-    assert!(
-        err.to_string().contains("unknown relocation kind 7"),
-        "{err}"
-    );
+    for kind in [6, 7, 12, 13, 0xffff] {
+        let fixture = with_prog_markers(&[
+            marker(relo_kind::FIELD_EXISTS, TASK.field_id(0)),
+            marker(kind, TASK.field_id(0)),
+        ]);
+        let err = link_err(&fixture.build());
+        assert!(matches!(err, Error::Marker { insn: 2, .. }), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains(&format!("unknown relocation kind {kind}"))
+                && msg.contains(super::fixture::PROG),
+            "{msg}"
+        );
+    }
 }
 
 #[test]
@@ -260,4 +325,341 @@ fn bad_btf_ext() {
     };
     let err = link_err(&fixture.build());
     assert!(matches!(err, Error::BtfExt(_)), "{err}");
+}
+
+#[test]
+fn version_1_records_are_rejected() {
+    let mut descriptors = task_records();
+    descriptors[4] = 1;
+    let fixture = Fixture {
+        descriptors: Some(descriptors),
+        ..Fixture::standard()
+    };
+    let err = link_err(&fixture.build());
+    assert!(matches!(err, Error::Descriptor { offset: 0, .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("record version 1 is not supported") && msg.contains("reads version 2"),
+        "{msg}"
+    );
+}
+
+const MISSING: StructDescriptor = StructDescriptor {
+    name: "missing",
+    rust_path: "demo::Missing",
+    size: 4,
+    fields: &[],
+};
+const EMBEDS_MISSING: StructDescriptor = StructDescriptor {
+    name: "outer",
+    rust_path: "demo::Outer",
+    size: 4,
+    fields: &[FieldDescriptor {
+        name: "inner",
+        offset: 0,
+        size: 4,
+        shape: TypeShape::Struct(&MISSING),
+    }],
+};
+static EMBEDS_MISSING_BYTES: [u8; encoded_len(&EMBEDS_MISSING)] = encode(&EMBEDS_MISSING);
+
+/// `outer.tasks` claims 8 bytes, but the embedded `list_head` record has 16.
+const WRONG_EMBEDDED_SIZE: StructDescriptor = StructDescriptor {
+    name: "outer",
+    rust_path: "demo::Outer",
+    size: 8,
+    fields: &[FieldDescriptor {
+        name: "tasks",
+        offset: 0,
+        size: 8,
+        shape: TypeShape::Struct(&super::fixture::LIST_HEAD),
+    }],
+};
+static WRONG_EMBEDDED_SIZE_BYTES: [u8; encoded_len(&WRONG_EMBEDDED_SIZE)] =
+    encode(&WRONG_EMBEDDED_SIZE);
+
+/// `demo::CycA` embeds `demo::CycB`; `CYC_B` embeds `demo::CycX`, which the test rewrites to
+/// `demo::CycA` (same length) to close the cycle.
+const CYC_A: StructDescriptor = StructDescriptor {
+    name: "cyc_a",
+    rust_path: "demo::CycA",
+    size: 4,
+    fields: &[FieldDescriptor {
+        name: "b",
+        offset: 0,
+        size: 4,
+        shape: TypeShape::Struct(&CYC_B),
+    }],
+};
+const CYC_B: StructDescriptor = StructDescriptor {
+    name: "cyc_b",
+    rust_path: "demo::CycB",
+    size: 4,
+    fields: &[FieldDescriptor {
+        name: "a",
+        offset: 0,
+        size: 4,
+        shape: TypeShape::Struct(&CYC_X),
+    }],
+};
+const CYC_X: StructDescriptor = StructDescriptor {
+    name: "cyc_x",
+    rust_path: "demo::CycX",
+    size: 4,
+    fields: &[],
+};
+static CYC_A_BYTES: [u8; encoded_len(&CYC_A)] = encode(&CYC_A);
+static CYC_B_BYTES: [u8; encoded_len(&CYC_B)] = encode(&CYC_B);
+
+const OTHER_TASK: StructDescriptor = StructDescriptor { size: 200, ..TASK };
+static OTHER_TASK_BYTES: [u8; encoded_len(&OTHER_TASK)] = encode(&OTHER_TASK);
+
+#[test]
+fn inconsistent_records() {
+    let enum_as_struct = {
+        // `outer.inner` embeds `demo::Missing`; make that the rust_path of an enum record.
+        let mut bytes = EMBEDS_MISSING_BYTES.to_vec();
+        bytes.extend_from_slice(&super::fixture::PID_TYPE_BYTES);
+        let at = bytes.len() - super::fixture::PID_TYPE_BYTES.len() + 12 + 4 + 8 + 4;
+        bytes.splice(at..at + 13, *b"demo::Missing");
+        bytes
+    };
+    let cycle = {
+        let mut bytes = CYC_A_BYTES.to_vec();
+        let b = CYC_B_BYTES.to_vec();
+        let at = b.len() - 10;
+        bytes.extend_from_slice(&b[..at]);
+        bytes.extend_from_slice(b"demo::CycA");
+        bytes
+    };
+    let duplicate_path = {
+        let mut bytes = task_records();
+        bytes.extend_from_slice(&OTHER_TASK_BYTES);
+        bytes
+    };
+    let cases: [(Vec<u8>, &[&str]); 5] = [
+        (
+            EMBEDS_MISSING_BYTES.to_vec(),
+            &[
+                "field `outer.inner` of `demo::Outer` embeds struct `demo::Missing`",
+                "has no struct record in the object",
+            ],
+        ),
+        (
+            enum_as_struct,
+            &["embeds struct `demo::Missing`, which is an enum record, not a struct record"],
+        ),
+        (
+            [
+                &WRONG_EMBEDDED_SIZE_BYTES[..],
+                &super::fixture::LIST_HEAD_BYTES,
+            ]
+            .concat(),
+            &["field `outer.tasks` has size 8 but its type shape has size 16"],
+        ),
+        (
+            cycle,
+            &[
+                "field `cyc_b.a` of `demo::CycB` embeds `demo::CycA`",
+                "embeds `demo::CycB` itself",
+            ],
+        ),
+        (
+            duplicate_path,
+            &["two different records describe the Rust type `demo::TaskStruct`"],
+        ),
+    ];
+    for (descriptors, expected) in cases {
+        let fixture = Fixture {
+            descriptors: Some(descriptors),
+            ..Fixture::standard()
+        };
+        let err = link_err(&fixture.build());
+        assert!(matches!(err, Error::Descriptor { .. }), "{err}");
+        let msg = err.to_string();
+        for part in expected {
+            assert!(msg.contains(part), "{part}: {msg}");
+        }
+    }
+}
+
+/// A 16-field struct embedding `inner` in every field, `depth` levels deep: `16 + 16² + …`
+/// access paths.
+fn fan_out(depth: usize) -> Vec<u8> {
+    fn record(level: usize, depth: usize) -> Vec<u8> {
+        let path = format!("demo::Fan{level}");
+        let inner = format!("demo::Fan{}", level + 1);
+        let elem_size: u32 = if level + 1 == depth {
+            1
+        } else {
+            16u32.pow((depth - level - 1) as u32)
+        };
+        let mut body = Vec::new();
+        let put = |b: &mut Vec<u8>, v: u32| b.extend_from_slice(&v.to_le_bytes());
+        let put_str = |b: &mut Vec<u8>, s: &str| {
+            b.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            b.extend_from_slice(s.as_bytes());
+        };
+        put_str(&mut body, &format!("fan{level}"));
+        put_str(&mut body, &path);
+        put(&mut body, elem_size * 16);
+        put(&mut body, 16);
+        for i in 0..16u32 {
+            put(&mut body, id_step(id_seed(&path), i as usize));
+            put_str(&mut body, &format!("f{i}"));
+            put(&mut body, i * elem_size);
+            put(&mut body, elem_size);
+            if level + 1 == depth {
+                body.extend_from_slice(&[0, 1, 0, 0, 0, 0]); // u8
+            } else {
+                body.push(3);
+                put_str(&mut body, &inner);
+            }
+        }
+        let mut out = b"BREL\x02\x01\x00\x00".to_vec();
+        put(&mut out, 12 + body.len() as u32);
+        out.extend(body);
+        out
+    }
+    (0..depth).flat_map(|level| record(level, depth)).collect()
+}
+
+#[test]
+fn too_many_access_paths() {
+    // 16 + 256 + 4096 + 65536 paths: over the bound.
+    let fixture = Fixture {
+        descriptors: Some([task_records(), fan_out(4)].concat()),
+        ..Fixture::standard()
+    };
+    let err = link_err(&fixture.build());
+    assert!(matches!(err, Error::TooManyPaths { limit: 65536 }), "{err}");
+    // One level less is fine.
+    let fixture = Fixture {
+        descriptors: Some([task_records(), fan_out(3)].concat()),
+        ..Fixture::standard()
+    };
+    assert!(link(&fixture.build()).is_ok());
+}
+
+const BYTES0: TypeShape = TypeShape::Int {
+    size: 1,
+    signed: false,
+};
+/// `data[0]` is not the last member, so element 0 of it is out of bounds for libbpf; `tail[0]`
+/// is a flexible array member.
+const ZERO_LEN: StructDescriptor = StructDescriptor {
+    name: "zero_len",
+    rust_path: "demo::ZeroLen",
+    size: 8,
+    fields: &[
+        FieldDescriptor {
+            name: "data",
+            offset: 0,
+            size: 0,
+            shape: TypeShape::Array {
+                elem: &BYTES0,
+                len: 0,
+            },
+        },
+        FieldDescriptor {
+            name: "x",
+            offset: 0,
+            size: 8,
+            shape: TypeShape::Ptr,
+        },
+        FieldDescriptor {
+            name: "tail",
+            offset: 8,
+            size: 0,
+            shape: TypeShape::Array {
+                elem: &BYTES0,
+                len: 0,
+            },
+        },
+    ],
+};
+static ZERO_LEN_BYTES: [u8; encoded_len(&ZERO_LEN)] = encode(&ZERO_LEN);
+
+#[test]
+fn relocations_libbpf_would_refuse() {
+    use relo_kind::*;
+    let t = |indices: &[usize]| path_id(&TASK, indices);
+    let z = |indices: &[usize]| path_id(&ZERO_LEN, indices);
+    let cases = [
+        (
+            FIELD_SIGNED,
+            t(&[task::COMM, 0]),
+            "FIELD_SIGNED of `task_struct___v1.comm[0]`: libbpf applies only",
+        ),
+        (
+            FIELD_LSHIFT_U64,
+            t(&[task::PID_LINKS, 0]),
+            "FIELD_LSHIFT_U64 of `task_struct___v1.pid_links[0]`",
+        ),
+        (
+            FIELD_LSHIFT_U64,
+            t(&[task::COMM]),
+            "FIELD_LSHIFT_U64 of `task_struct___v1.comm`: the field is 16 bytes",
+        ),
+        (
+            FIELD_RSHIFT_U64,
+            t(&[task::SE]),
+            "FIELD_RSHIFT_U64 of `task_struct___v1.se`: the field is 24 bytes",
+        ),
+        (
+            FIELD_BYTE_OFFSET,
+            z(&[0, 0]),
+            "FIELD_BYTE_OFFSET of `zero_len.data[0]`: element 0 of a zero-length array",
+        ),
+        (
+            TYPE_SIZE,
+            0x1234_5678,
+            "type id 0x12345678, which no struct or enum record has",
+        ),
+        (ENUMVAL_VALUE, TASK.field_id(0), "enum value id"),
+    ];
+    for (kind, id, expected) in cases {
+        let fixture = Fixture {
+            descriptors: Some([task_records(), ZERO_LEN_BYTES.to_vec()].concat()),
+            ..with_prog_markers(&[marker(FIELD_EXISTS, TASK.field_id(0)), marker(kind, id)])
+        };
+        let err = link_err(&fixture.build());
+        assert!(
+            matches!(&err, Error::Marker { section, insn: 2, .. } if section == super::fixture::PROG),
+            "{err}"
+        );
+        assert!(err.to_string().contains(expected), "{expected}: {err}");
+    }
+    // The flexible array member may be indexed.
+    let fixture = Fixture {
+        descriptors: Some([task_records(), ZERO_LEN_BYTES.to_vec()].concat()),
+        ..with_prog_markers(&[marker(FIELD_BYTE_OFFSET, z(&[2, 0]))])
+    };
+    assert!(link(&fixture.build()).is_ok());
+}
+
+#[test]
+fn enum_value_out_of_range() {
+    use btf_reloc_runtime::descriptor::{encode_enum, encoded_enum_len, EnumDescriptor};
+    const E: EnumDescriptor = EnumDescriptor {
+        name: "e",
+        rust_path: "demo::E",
+        size: 4,
+        signed: true,
+        variants: &[btf_reloc_runtime::descriptor::VariantDescriptor {
+            name: "BIG",
+            value: 1 << 31,
+        }],
+    };
+    static E_BYTES: [u8; encoded_enum_len(&E)] = encode_enum(&E);
+    let fixture = Fixture {
+        descriptors: Some([task_records(), E_BYTES.to_vec()].concat()),
+        ..Fixture::standard()
+    };
+    let err = link_err(&fixture.build());
+    assert!(
+        err.to_string()
+            .contains("variant `e::BIG` = 2147483648 does not fit the enum's 4 signed byte(s)"),
+        "{err}"
+    );
 }

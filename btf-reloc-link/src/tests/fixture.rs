@@ -1,8 +1,9 @@
 //! Synthetic eBPF objects built with `object::write`, shaped like bpf-linker output.
 
 use btf_reloc_runtime::descriptor::{
-    encode, encoded_len, marker, relo_kind, CompositeKind, FieldDescriptor, StructDescriptor,
-    TypeShape, DESCRIPTOR_SECTION,
+    encode, encode_enum, encoded_enum_len, encoded_len, id_seed, id_step, marker, relo_kind,
+    EnumDescriptor, FieldDescriptor, StructDescriptor, TypeShape, VariantDescriptor,
+    DESCRIPTOR_SECTION,
 };
 use object::{
     write::{Object, Relocation, Symbol, SymbolSection},
@@ -18,11 +19,93 @@ const BYTE: TypeShape = TypeShape::Int {
     size: 1,
     signed: false,
 };
+const U64: TypeShape = TypeShape::Int {
+    size: 8,
+    signed: false,
+};
+pub(crate) const LIST_HEAD: StructDescriptor = StructDescriptor {
+    name: "list_head",
+    rust_path: "demo::ListHead",
+    size: 16,
+    fields: &[
+        FieldDescriptor {
+            name: "next",
+            offset: 0,
+            size: 8,
+            shape: TypeShape::Ptr,
+        },
+        FieldDescriptor {
+            name: "prev",
+            offset: 8,
+            size: 8,
+            shape: TypeShape::Ptr,
+        },
+    ],
+};
+pub(crate) static LIST_HEAD_BYTES: [u8; encoded_len(&LIST_HEAD)] = encode(&LIST_HEAD);
 
+/// Declared out of offset order on purpose: access strings use BTF (offset) positions, ids use
+/// declaration indices.
+pub(crate) const SCHED_ENTITY: StructDescriptor = StructDescriptor {
+    name: "sched_entity",
+    rust_path: "demo::SchedEntity",
+    size: 24,
+    fields: &[
+        FieldDescriptor {
+            name: "vruntime",
+            offset: 8,
+            size: 8,
+            shape: U64,
+        },
+        FieldDescriptor {
+            name: "vlag",
+            offset: 16,
+            size: 8,
+            shape: TypeShape::Int {
+                size: 8,
+                signed: true,
+            },
+        },
+        FieldDescriptor {
+            name: "exec_start",
+            offset: 0,
+            size: 8,
+            shape: U64,
+        },
+    ],
+};
+pub(crate) static SCHED_ENTITY_BYTES: [u8; encoded_len(&SCHED_ENTITY)] = encode(&SCHED_ENTITY);
+
+pub(crate) const HLIST_NODE: StructDescriptor = StructDescriptor {
+    name: "hlist_node",
+    rust_path: "demo::HlistNode",
+    size: 16,
+    fields: &[
+        FieldDescriptor {
+            name: "next",
+            offset: 0,
+            size: 8,
+            shape: TypeShape::Ptr,
+        },
+        FieldDescriptor {
+            name: "pprev",
+            offset: 8,
+            size: 8,
+            shape: TypeShape::Ptr,
+        },
+    ],
+};
+pub(crate) static HLIST_NODE_BYTES: [u8; encoded_len(&HLIST_NODE)] = encode(&HLIST_NODE);
+
+const HLIST_NODE_SHAPE: TypeShape = TypeShape::Struct(&HLIST_NODE);
+
+/// Field names, types and nesting are those of the kernel's `task_struct` (for the checks with
+/// real loaders); the local offsets are made up. `flags` is declared last but has offset 0, so
+/// its BTF position is 0 and everything else moves up by one.
 pub(crate) const TASK: StructDescriptor = StructDescriptor {
     name: "task_struct___v1",
     rust_path: "demo::TaskStruct",
-    size: 48,
+    size: 136,
     fields: &[
         FieldDescriptor {
             name: "pid",
@@ -52,15 +135,62 @@ pub(crate) const TASK: StructDescriptor = StructDescriptor {
             name: "tasks",
             offset: 32,
             size: 16,
-            shape: TypeShape::Composite {
-                kind: CompositeKind::Struct,
-                name: "list_head",
-                size: 16,
+            shape: TypeShape::Struct(&LIST_HEAD),
+        },
+        FieldDescriptor {
+            name: "se",
+            offset: 48,
+            size: 24,
+            shape: TypeShape::Struct(&SCHED_ENTITY),
+        },
+        FieldDescriptor {
+            name: "pid_links",
+            offset: 72,
+            size: 64,
+            shape: TypeShape::Array {
+                elem: &HLIST_NODE_SHAPE,
+                len: 4,
+            },
+        },
+        FieldDescriptor {
+            name: "flags",
+            offset: 0,
+            size: 4,
+            shape: TypeShape::Int {
+                size: 4,
+                signed: false,
             },
         },
     ],
 };
 pub(crate) static TASK_BYTES: [u8; encoded_len(&TASK)] = encode(&TASK);
+
+/// Declaration indices of [`TASK`]'s fields.
+pub(crate) mod task {
+    pub(crate) const PID: usize = 0;
+    pub(crate) const COMM: usize = 1;
+    pub(crate) const MM: usize = 2;
+    pub(crate) const TASKS: usize = 3;
+    pub(crate) const SE: usize = 4;
+    pub(crate) const PID_LINKS: usize = 5;
+    pub(crate) const FLAGS: usize = 6;
+}
+
+/// [`TASK`] and the structs it embeds, as the descriptor section holds them.
+pub(crate) fn task_records() -> Vec<u8> {
+    let mut out = TASK_BYTES.to_vec();
+    for bytes in [&LIST_HEAD_BYTES[..], &SCHED_ENTITY_BYTES, &HLIST_NODE_BYTES] {
+        out.extend_from_slice(bytes);
+    }
+    out
+}
+
+/// The marker id of the access path `indices` from the root `root`.
+pub(crate) fn path_id(root: &StructDescriptor, indices: &[usize]) -> u32 {
+    indices
+        .iter()
+        .fold(id_seed(root.rust_path), |hash, &i| id_step(hash, i))
+}
 
 pub(crate) const TINY: StructDescriptor = StructDescriptor {
     name: "tiny",
@@ -77,6 +207,353 @@ pub(crate) const TINY: StructDescriptor = StructDescriptor {
     }],
 };
 pub(crate) static TINY_BYTES: [u8; encoded_len(&TINY)] = encode(&TINY);
+
+/// The kernel's `enum pid_type` (4 bytes, unsigned): a `BTF_KIND_ENUM`.
+pub(crate) const PID_TYPE: EnumDescriptor = EnumDescriptor {
+    name: "pid_type",
+    rust_path: "demo::PidType",
+    size: 4,
+    signed: false,
+    variants: &[
+        VariantDescriptor {
+            name: "PIDTYPE_PID",
+            value: 0,
+        },
+        VariantDescriptor {
+            name: "PIDTYPE_TGID",
+            value: 1,
+        },
+        VariantDescriptor {
+            name: "PIDTYPE_PGID",
+            value: 2,
+        },
+    ],
+};
+pub(crate) static PID_TYPE_BYTES: [u8; encoded_enum_len(&PID_TYPE)] = encode_enum(&PID_TYPE);
+
+/// A flavor of `pid_type` with 64-bit signed local values: a `BTF_KIND_ENUM64`.
+pub(crate) const PID_TYPE_WIDE: EnumDescriptor = EnumDescriptor {
+    name: "pid_type___wide",
+    rust_path: "demo::PidTypeWide",
+    size: 8,
+    signed: true,
+    variants: &[
+        VariantDescriptor {
+            name: "PIDTYPE_PID",
+            value: -1,
+        },
+        VariantDescriptor {
+            name: "PIDTYPE_TGID",
+            value: 1 << 40,
+        },
+    ],
+};
+pub(crate) static PID_TYPE_WIDE_BYTES: [u8; encoded_enum_len(&PID_TYPE_WIDE)] =
+    encode_enum(&PID_TYPE_WIDE);
+
+/// A 4-byte unsigned flavor with a value above `i32::MAX`: a `BTF_KIND_ENUM` whose `__s32 val`
+/// libbpf sign-extends into the 64-bit local value.
+pub(crate) const PID_TYPE_HIGH: EnumDescriptor = EnumDescriptor {
+    name: "pid_type___high",
+    rust_path: "demo::PidTypeHigh",
+    size: 4,
+    signed: false,
+    variants: &[VariantDescriptor {
+        name: "PIDTYPE_SID",
+        value: 0x8000_0003,
+    }],
+};
+pub(crate) static PID_TYPE_HIGH_BYTES: [u8; encoded_enum_len(&PID_TYPE_HIGH)] =
+    encode_enum(&PID_TYPE_HIGH);
+
+/// Every record of the kinds fixture.
+pub(crate) fn all_records() -> Vec<u8> {
+    let mut out = task_records();
+    for bytes in [
+        &PID_TYPE_BYTES[..],
+        &PID_TYPE_WIDE_BYTES,
+        &PID_TYPE_HIGH_BYTES,
+    ] {
+        out.extend_from_slice(bytes);
+    }
+    out
+}
+
+/// One marker of the kinds program: kind, id, expected local value, access string, dump path.
+pub(crate) struct KindCase {
+    pub(crate) kind: u32,
+    pub(crate) id: u32,
+    pub(crate) value: u64,
+    pub(crate) access: &'static str,
+    pub(crate) path: &'static str,
+    /// Local BTF root type name, as the dump shows it.
+    pub(crate) type_name: &'static str,
+}
+
+/// One marker of every kind, on paths through embedded structs and arrays, with the local
+/// values libbpf computes for them (see `paths`).
+pub(crate) fn kind_cases() -> Vec<KindCase> {
+    use relo_kind::*;
+    use task::*;
+    let t = |indices: &[usize]| path_id(&TASK, indices);
+    let task = "struct task_struct___v1";
+    let case = |kind, id, value, access, path, type_name| KindCase {
+        kind,
+        id,
+        value,
+        access,
+        path,
+        type_name,
+    };
+    vec![
+        // task_struct positions: flags 0, pid 1, comm 2, mm 3, tasks 4, se 5, pid_links 6;
+        // sched_entity positions: exec_start 0, vruntime 1, vlag 2.
+        case(
+            FIELD_BYTE_OFFSET,
+            t(&[SE, 0]),
+            56,
+            "0:5:1",
+            "task_struct___v1.se.vruntime",
+            task,
+        ),
+        case(
+            FIELD_BYTE_SIZE,
+            t(&[SE, 0]),
+            8,
+            "0:5:1",
+            "task_struct___v1.se.vruntime",
+            task,
+        ),
+        case(
+            FIELD_EXISTS,
+            t(&[SE, 0]),
+            1,
+            "0:5:1",
+            "task_struct___v1.se.vruntime",
+            task,
+        ),
+        case(
+            FIELD_EXISTS,
+            t(&[COMM, 0]),
+            1,
+            "0:2:0",
+            "task_struct___v1.comm[0]",
+            task,
+        ),
+        case(
+            FIELD_BYTE_OFFSET,
+            t(&[COMM, 0]),
+            8,
+            "0:2:0",
+            "task_struct___v1.comm[0]",
+            task,
+        ),
+        case(
+            FIELD_BYTE_SIZE,
+            t(&[COMM, 0]),
+            1,
+            "0:2:0",
+            "task_struct___v1.comm[0]",
+            task,
+        ),
+        case(
+            FIELD_BYTE_SIZE,
+            t(&[COMM]),
+            16,
+            "0:2",
+            "task_struct___v1.comm",
+            task,
+        ),
+        // 4-byte signed int.
+        case(
+            FIELD_SIGNED,
+            t(&[PID]),
+            1,
+            "0:1",
+            "task_struct___v1.pid",
+            task,
+        ),
+        case(
+            FIELD_LSHIFT_U64,
+            t(&[PID]),
+            32,
+            "0:1",
+            "task_struct___v1.pid",
+            task,
+        ),
+        case(
+            FIELD_RSHIFT_U64,
+            t(&[PID]),
+            32,
+            "0:1",
+            "task_struct___v1.pid",
+            task,
+        ),
+        // 4-byte unsigned int.
+        case(
+            FIELD_SIGNED,
+            t(&[FLAGS]),
+            0,
+            "0:0",
+            "task_struct___v1.flags",
+            task,
+        ),
+        case(
+            FIELD_LSHIFT_U64,
+            t(&[FLAGS]),
+            32,
+            "0:0",
+            "task_struct___v1.flags",
+            task,
+        ),
+        case(
+            FIELD_RSHIFT_U64,
+            t(&[FLAGS]),
+            32,
+            "0:0",
+            "task_struct___v1.flags",
+            task,
+        ),
+        // 8-byte signed int.
+        case(
+            FIELD_SIGNED,
+            t(&[SE, 1]),
+            1,
+            "0:5:2",
+            "task_struct___v1.se.vlag",
+            task,
+        ),
+        case(
+            FIELD_LSHIFT_U64,
+            t(&[SE, 1]),
+            0,
+            "0:5:2",
+            "task_struct___v1.se.vlag",
+            task,
+        ),
+        case(
+            FIELD_RSHIFT_U64,
+            t(&[SE, 1]),
+            0,
+            "0:5:2",
+            "task_struct___v1.se.vlag",
+            task,
+        ),
+        // 8-byte unsigned int, pointer.
+        case(
+            FIELD_SIGNED,
+            t(&[SE, 0]),
+            0,
+            "0:5:1",
+            "task_struct___v1.se.vruntime",
+            task,
+        ),
+        case(
+            FIELD_SIGNED,
+            t(&[MM]),
+            0,
+            "0:3",
+            "task_struct___v1.mm",
+            task,
+        ),
+        case(
+            FIELD_LSHIFT_U64,
+            t(&[MM]),
+            0,
+            "0:3",
+            "task_struct___v1.mm",
+            task,
+        ),
+        // A member of an array element.
+        case(
+            FIELD_BYTE_OFFSET,
+            t(&[PID_LINKS, 0, 1]),
+            80,
+            "0:6:0:1",
+            "task_struct___v1.pid_links[0].pprev",
+            task,
+        ),
+        case(
+            FIELD_BYTE_OFFSET,
+            t(&[TASKS, 1]),
+            40,
+            "0:4:1",
+            "task_struct___v1.tasks.prev",
+            task,
+        ),
+        // Types.
+        case(TYPE_EXISTS, TASK.type_id(), 1, "0", task, task),
+        case(TYPE_SIZE, TASK.type_id(), 136, "0", task, task),
+        case(
+            TYPE_EXISTS,
+            PID_TYPE.type_id(),
+            1,
+            "0",
+            "enum pid_type",
+            "enum pid_type",
+        ),
+        case(
+            TYPE_SIZE,
+            PID_TYPE.type_id(),
+            4,
+            "0",
+            "enum pid_type",
+            "enum pid_type",
+        ),
+        // Enum values.
+        case(
+            ENUMVAL_EXISTS,
+            PID_TYPE.variant_id(1),
+            1,
+            "1",
+            "pid_type::PIDTYPE_TGID",
+            "enum pid_type",
+        ),
+        case(
+            ENUMVAL_VALUE,
+            PID_TYPE.variant_id(1),
+            1,
+            "1",
+            "pid_type::PIDTYPE_TGID",
+            "enum pid_type",
+        ),
+        case(
+            ENUMVAL_VALUE,
+            PID_TYPE_WIDE.variant_id(0),
+            u64::MAX,
+            "0",
+            "pid_type___wide::PIDTYPE_PID",
+            "enum pid_type___wide",
+        ),
+        case(
+            ENUMVAL_VALUE,
+            PID_TYPE_WIDE.variant_id(1),
+            1 << 40,
+            "1",
+            "pid_type___wide::PIDTYPE_TGID",
+            "enum pid_type___wide",
+        ),
+        case(
+            ENUMVAL_VALUE,
+            PID_TYPE_HIGH.variant_id(0),
+            0xffff_ffff_8000_0003,
+            "0",
+            "pid_type___high::PIDTYPE_SID",
+            "enum pid_type___high",
+        ),
+    ]
+}
+
+/// A loadable program with one marker per [`kind_cases`] entry (registers r1..r9 in turn),
+/// then `r0 = 0; exit`.
+pub(crate) fn kinds_prog() -> Vec<u8> {
+    let mut prog = Vec::new();
+    for (i, case) in kind_cases().iter().enumerate() {
+        prog.extend(ld_imm64(1 + (i % 9) as u8, marker(case.kind, case.id)));
+    }
+    prog.extend(mov_exit());
+    prog
+}
 
 /// The immediate of the map reference: marker-looking on purpose, so that a scanner that
 /// ignored relocations would trip over an unknown id.
@@ -226,7 +703,8 @@ pub(crate) struct Fixture {
 }
 
 impl Fixture {
-    /// TASK descriptors, the standard program and a `.text` with one marker; no BTF.
+    /// TASK (and embedded) descriptors, the standard program and a `.text` with one marker; no
+    /// BTF.
     pub(crate) fn standard() -> Self {
         let mut text = Vec::new();
         text.extend(ld_imm64(
@@ -239,7 +717,7 @@ impl Fixture {
             prog: standard_prog(),
             map_ref_at: Some(64),
             text: Some(text),
-            descriptors: Some(TASK_BYTES.to_vec()),
+            descriptors: Some(task_records()),
             btf: None,
             btf_ext: None,
             license: false,
@@ -260,6 +738,15 @@ impl Fixture {
             btf: btf.then(minimal_btf),
             btf_ext: btf.then(|| minimal_btf_ext(32)),
             ..Self::standard()
+        }
+    }
+
+    /// The [`kinds_prog`] with every record, loadable, with the minimal `.BTF` and `.BTF.ext`.
+    pub(crate) fn kinds() -> Self {
+        Self {
+            prog: kinds_prog(),
+            descriptors: Some(all_records()),
+            ..Self::loadable(true)
         }
     }
 

@@ -35,6 +35,7 @@ fn mutated_objects_do_not_panic() {
         Fixture::standard().build(),
         Fixture::with_btf(32).build(),
         Fixture::with_btf(24).build(),
+        Fixture::kinds().build(),
     ] {
         let elf = Elf::parse(&base).expect("valid base");
         // Ranges worth hitting more often than the rest: headers and the interesting sections.

@@ -9,7 +9,7 @@ use object::{
     SectionKind, SymbolFlags, SymbolKind, SymbolScope,
 };
 
-use super::fixture::{ld_imm64, mov_exit, PROG, TASK, TASK_BYTES, TINY_BYTES};
+use super::fixture::{ld_imm64, mov_exit, task_records, PROG, TASK, TINY_BYTES};
 use crate::{btf::Btf, link, LinkOutcome};
 
 /// `.BTF` with `[1] int`, `[2] VAR A`, `[3] VAR B` and `[4] DATASEC .btf_reloc.descriptors`
@@ -45,7 +45,8 @@ fn object() -> Vec<u8> {
     let mut code = ld_imm64(1, marker(relo_kind::FIELD_EXISTS, TASK.field_id(0))).to_vec();
     code.extend(mov_exit());
     obj.append_section_data(prog, &code, 8);
-    for (name, bytes) in [(b"A", &TASK_BYTES[..]), (b"B", &TINY_BYTES[..])] {
+    let task = task_records();
+    for (name, bytes) in [(b"A", &task[..]), (b"B", &TINY_BYTES[..])] {
         let id = obj.add_section(
             Vec::new(),
             DESCRIPTOR_SECTION.as_bytes().to_vec(),
@@ -64,11 +65,7 @@ fn object() -> Vec<u8> {
         });
     }
     let btf_id = obj.add_section(Vec::new(), b".BTF".to_vec(), SectionKind::Other);
-    obj.append_section_data(
-        btf_id,
-        &btf(TASK_BYTES.len() as u32, TINY_BYTES.len() as u32),
-        4,
-    );
+    obj.append_section_data(btf_id, &btf(task.len() as u32, TINY_BYTES.len() as u32), 4);
     obj.write().expect("write object")
 }
 
@@ -77,7 +74,7 @@ fn descriptor_statics_become_one_block_described_by_the_datasec() {
     let LinkOutcome::Linked { object: out, .. } = link(&object()).expect("link") else {
         panic!("nothing to do");
     };
-    let (a, b) = (TASK_BYTES.len() as u64, TINY_BYTES.len() as u64);
+    let (a, b) = (task_records().len() as u64, TINY_BYTES.len() as u64);
     let file = object::File::parse(&*out).expect("parse output");
     let value = |name: &str| {
         file.symbols()

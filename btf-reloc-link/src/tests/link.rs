@@ -38,7 +38,7 @@ fn records(object: &[u8]) -> Vec<(String, u32, u32, String, String, Option<Strin
                 r.kind,
                 r.type_name,
                 r.access,
-                r.member,
+                r.path,
             )
         })
         .collect()
@@ -55,12 +55,43 @@ fn expected_records() -> Vec<(String, u32, u32, String, String, Option<String>)>
             Some(member.to_owned()),
         )
     };
+    // BTF positions: `flags` (offset 0) comes first.
     vec![
-        r(PROG, 0, relo_kind::FIELD_EXISTS, "0:0", "pid"),
-        r(PROG, 2, relo_kind::FIELD_BYTE_OFFSET, "0:0", "pid"),
-        r(PROG, 4, relo_kind::FIELD_BYTE_SIZE, "0:1", "comm"),
-        r(PROG, 6, relo_kind::FIELD_BYTE_OFFSET, "0:3", "tasks"),
-        r(".text", 0, relo_kind::FIELD_BYTE_OFFSET, "0:2", "mm"),
+        r(
+            PROG,
+            0,
+            relo_kind::FIELD_EXISTS,
+            "0:1",
+            "task_struct___v1.pid",
+        ),
+        r(
+            PROG,
+            2,
+            relo_kind::FIELD_BYTE_OFFSET,
+            "0:1",
+            "task_struct___v1.pid",
+        ),
+        r(
+            PROG,
+            4,
+            relo_kind::FIELD_BYTE_SIZE,
+            "0:2",
+            "task_struct___v1.comm",
+        ),
+        r(
+            PROG,
+            6,
+            relo_kind::FIELD_BYTE_OFFSET,
+            "0:4",
+            "task_struct___v1.tasks",
+        ),
+        r(
+            ".text",
+            0,
+            relo_kind::FIELD_BYTE_OFFSET,
+            "0:3",
+            "task_struct___v1.mm",
+        ),
     ]
 }
 
@@ -86,21 +117,25 @@ fn expected_summary(created: bool) -> LinkSummary {
         sections: vec![
             SectionSummary {
                 section: PROG.into(),
-                field_byte_offset: 2,
-                field_byte_size: 1,
-                field_exists: 1,
+                kinds: [
+                    (relo_kind::FIELD_BYTE_OFFSET, 2),
+                    (relo_kind::FIELD_BYTE_SIZE, 1),
+                    (relo_kind::FIELD_EXISTS, 1),
+                ]
+                .into(),
             },
             SectionSummary {
                 section: ".text".into(),
-                field_byte_offset: 1,
-                field_byte_size: 0,
-                field_exists: 0,
+                kinds: [(relo_kind::FIELD_BYTE_OFFSET, 1)].into(),
             },
         ],
-        structs_added: 1,
-        // struct, i32, u8, __ARRAY_SIZE_TYPE__, array, ptr, list_head
-        types_added: 7,
-        descriptor_records: 1,
+        // task_struct and, in full, the three structs it embeds.
+        structs_added: 4,
+        enums_added: 0,
+        // 4 structs; ptr, u64, i64 (list_head, sched_entity, hlist_node); i32, u32, u8,
+        // __ARRAY_SIZE_TYPE__, u8[16], hlist_node[4].
+        types_added: 13,
+        descriptor_records: 4,
         created_btf: created,
         created_btf_ext: created,
     }
@@ -115,13 +150,13 @@ fn links_object_without_btf() {
 
     let elf = Elf::parse(&object).expect("parse");
     let btf = Btf::parse(section(&elf, ".BTF")).expect("btf");
-    assert_eq!(btf.type_count(), 7);
-    let (id, task) = (1..=7)
+    assert_eq!(btf.type_count(), 13);
+    let (id, task) = (1..=13)
         .map(|id| (id, btf.type_by_id(id).expect("type")))
         .find(|(_, t)| t.kind == KIND_STRUCT && btf.string(t.name_off) == Some("task_struct___v1"))
         .expect("local struct");
-    assert_eq!((task.vlen, task.size_or_type), (4, 48));
-    let members: Vec<(&str, u32, u32)> = (0..4)
+    assert_eq!((task.vlen, task.size_or_type), (7, 136));
+    let members: Vec<(&str, u32, u32)> = (0..7)
         .map(|i| {
             let (name, ty) = btf.member(task, i).expect("member");
             let kind = btf.type_by_id(ty).expect("member type").kind;
@@ -131,10 +166,13 @@ fn links_object_without_btf() {
     assert_eq!(
         members,
         [
-            ("pid", KIND_INT, 0),
-            ("comm", KIND_ARRAY, 1),
-            ("mm", KIND_PTR, 2),
-            ("tasks", KIND_STRUCT, 3)
+            ("flags", KIND_INT, 0),
+            ("pid", KIND_INT, 1),
+            ("comm", KIND_ARRAY, 2),
+            ("mm", KIND_PTR, 3),
+            ("tasks", KIND_STRUCT, 4),
+            ("se", KIND_STRUCT, 5),
+            ("pid_links", KIND_ARRAY, 6),
         ]
     );
     let ext = BtfExt::parse(section(&elf, ".BTF.ext")).expect("btf.ext");
@@ -227,7 +265,7 @@ fn appends_to_existing_btf() {
     assert_eq!(new.get(..8), old.get(..8));
     assert_eq!(new.get(24..64), old.get(24..64));
     let btf = Btf::parse(new).expect("btf");
-    assert_eq!(btf.type_count(), 3 + 7);
+    assert_eq!(btf.type_count(), 3 + 13);
     assert_eq!(btf.string(1), Some("int"));
     assert_eq!(btf.string(10), Some(PROG));
     let hdr = words(new.get(..24).expect("hdr"));
@@ -343,15 +381,15 @@ fn unused_descriptors_are_dropped() {
 
 #[test]
 fn duplicate_records_and_padding_are_accepted() {
-    let mut descriptors = super::fixture::TASK_BYTES.to_vec();
+    let mut descriptors = super::fixture::task_records();
     descriptors.extend([0, 0, 0]);
-    descriptors.extend(super::fixture::TASK_BYTES);
+    descriptors.extend(super::fixture::task_records());
     let fixture = Fixture {
         descriptors: Some(descriptors),
         ..Fixture::standard()
     };
     let (object, summary) = linked(&fixture.build());
-    assert_eq!(summary.descriptor_records, 1);
+    assert_eq!(summary.descriptor_records, 4);
     assert_eq!(records(&object), expected_records());
 }
 
@@ -362,7 +400,7 @@ fn dump_lists_pending_markers() {
     let pending: Vec<(&str, usize, u32, Option<&str>)> = dump
         .pending
         .iter()
-        .map(|m| (m.section.as_str(), m.insn_index, m.kind, m.field.as_deref()))
+        .map(|m| (m.section.as_str(), m.insn_index, m.kind, m.path.as_deref()))
         .collect();
     assert_eq!(
         pending,
@@ -377,7 +415,7 @@ fn dump_lists_pending_markers() {
     let text = dump.to_string();
     assert!(text.contains("5 pending marker(s)"), "{text}");
     assert!(text.contains("FIELD_EXISTS"), "{text}");
-    assert_eq!(TASK.field_id(0), dump.pending[0].field_id);
+    assert_eq!(TASK.field_id(0), dump.pending[0].id);
 }
 
 #[test]
@@ -392,7 +430,7 @@ fn dump_table_after_link() {
         text.contains("kprobe/do_sys_open  4     FIELD_BYTE_SIZE"),
         "{text}"
     );
-    assert!(text.contains("0:1     comm"), "{text}");
+    assert!(text.contains("0:2     task_struct___v1.comm"), "{text}");
     let line = summary.to_string();
     assert!(
         line.starts_with(

@@ -6,6 +6,12 @@
 //! bpftool btf dump file /tmp/fixtures/loadable-btf.o
 //! bpftool -d prog loadall /tmp/fixtures/loadable-btf.o /sys/fs/bpf/btf-reloc-fixture
 //! ```
+//!
+//! `kinds.o` holds one relocation of every kind this crate emits, on paths through embedded
+//! structs and arrays of the kernel's `task_struct` and on `enum pid_type` (as `ENUM`, `ENUM64`
+//! and an `ENUM` whose value needs sign extension): libbpf checks every marker's local value
+//! before patching it ("unexpected insn #N (LDIMM64) value" otherwise), so a successful
+//! `loadall` confirms them all.
 
 use super::fixture::Fixture;
 use crate::{link, LinkOutcome};
@@ -26,6 +32,15 @@ fn write_fixture_objects() {
             Fixture {
                 btf: Some(super::fixture::minimal_btf_with_datasec()),
                 ..Fixture::loadable(true)
+            },
+        ),
+        ("kinds", Fixture::kinds()),
+        (
+            "kinds-nobtf",
+            Fixture {
+                btf: None,
+                btf_ext: None,
+                ..Fixture::kinds()
             },
         ),
         ("standard-btf", Fixture::with_btf(32)),

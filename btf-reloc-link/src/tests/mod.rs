@@ -3,6 +3,7 @@
 mod errors;
 mod fixture;
 mod fuzz;
+mod kinds;
 mod layout;
 mod link;
 mod loaders;

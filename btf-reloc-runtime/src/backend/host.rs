@@ -113,9 +113,8 @@ pub(crate) fn probe_read<V: FieldType>(space: Space, src: *const u8) -> Result<V
     let mut out = MaybeUninit::<V>::zeroed();
     // SAFETY: `out` is `size_of::<V>()` initialised bytes of our own stack, borrowed mutably
     // only here.
-    let bytes = unsafe {
-        core::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<u8>(), size_of::<V>())
-    };
+    let bytes =
+        unsafe { core::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<u8>(), size_of::<V>()) };
     sim::read(space, src as usize as u64, bytes)?;
     // SAFETY: every byte was written by the successful read, and `V: FieldType` is valid for
     // any bit pattern.

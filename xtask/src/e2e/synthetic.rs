@@ -111,6 +111,10 @@ pub(super) const TESTS: &[Test] = &[
         run: unmapped_memory,
     },
     Test {
+        name: "synthetic_null_pointer",
+        run: null_pointer,
+    },
+    Test {
         name: "synthetic_type_absent",
         run: type_absent,
     },
@@ -464,6 +468,17 @@ fn run_probe(
     memory: Option<&[u8]>,
     expect: impl Fn(&LocalField) -> Expected,
 ) -> Result<()> {
+    let data = memory.map_or(std::ptr::null(), <[u8]>::as_ptr);
+    run_probe_at(ebpf, program, data, expect)
+}
+
+/// [`run_probe`] with the struct at `data`, which need not be readable.
+fn run_probe_at(
+    ebpf: &mut Ebpf,
+    program: &Program,
+    data: *const u8,
+    expect: impl Fn(&LocalField) -> Expected,
+) -> Result<()> {
     let name = program.name;
     let uprobe: &mut UProbe = ebpf
         .program_mut(name)
@@ -477,7 +492,6 @@ fn run_probe(
     uprobe
         .attach(PROBE_SYMBOL, PROBE_BINARY, UProbeScope::AllProcesses)
         .map_err(|error| format!("attaching `{name}`: {}", error_chain(&error)))?;
-    let data = memory.map_or(std::ptr::null(), <[u8]>::as_ptr);
     btf_reloc_e2e_probe(std::hint::black_box(data));
 
     let mut failures = String::new();
@@ -520,11 +534,38 @@ fn read_target(ctx: &mut Ctx, variant: Variant, program: &Program, layout: &Layo
     })
 }
 
-/// The probe called with a null pointer: every field that exists and has the declared size is
-/// read, and the read fails with `-EFAULT`; the others end before any read (`Ok(None)`,
-/// `SizeMismatch`), exactly as with readable memory.
+/// The probe called with an unmapped (non-null) address: every field that exists and has the
+/// declared size is read, and the read fails with `-EFAULT`; the others end before any read
+/// (`Ok(None)`, `SizeMismatch`), exactly as with readable memory.
 fn unmapped_memory(ctx: &mut Ctx) -> Result<()> {
     const EFAULT: i32 = 14;
+    // The first page is never mapped in a Linux process.
+    const UNMAPPED: usize = 0x10;
+    let layout = missing_field();
+    let btf = target_btf(&[&layout])?;
+    let mut ebpf = load(ctx, Variant::Btf, &btf)?;
+    run_probe_at(
+        &mut ebpf,
+        &TARGET,
+        UNMAPPED as *const u8,
+        |field| match layout.expect(field) {
+            Expected::Exists {
+                offset,
+                size,
+                read: Read::Value(_),
+            } => Expected::Exists {
+                offset,
+                size,
+                read: Read::Fault(-EFAULT),
+            },
+            other => other,
+        },
+    )
+}
+
+/// The probe called with a null pointer: existing fields of the declared size report
+/// `Err(NullPointer)` (not a fault, not a zero); the others end before, as always.
+fn null_pointer(ctx: &mut Ctx) -> Result<()> {
     let layout = missing_field();
     let btf = target_btf(&[&layout])?;
     let mut ebpf = load(ctx, Variant::Btf, &btf)?;
@@ -537,7 +578,7 @@ fn unmapped_memory(ctx: &mut Ctx) -> Result<()> {
             } => Expected::Exists {
                 offset,
                 size,
-                read: Read::Fault(-EFAULT),
+                read: Read::Null,
             },
             other => other,
         }
@@ -649,7 +690,8 @@ fn task_struct_absent(ctx: &mut Ctx) -> Result<()> {
 
 /// One getter's outcome as the synthetic programs store it (`e2e-ebpf/src/synthetic.rs`):
 /// `[status, expected, actual, v0, v1, v2, v3]`; status 0 = never written, 1 = `Ok(Some(v))`,
-/// 2 = `Ok(None)`, 3 = `Err(SizeMismatch { expected, actual })`, 4 = `Err(ProbeRead(v0))`.
+/// 2 = `Ok(None)`, 3 = `Err(SizeMismatch { expected, actual })`, 4 = `Err(ProbeRead(v0))`,
+/// 5 = `Err(NullPointer)`, 6 = `Err(IndexOutOfBounds { index: v0, len: expected })`.
 type Outcome = [u64; 7];
 
 /// One field's query answers: `[exists, byte_size or -1, byte_offset or -1]`.
@@ -664,6 +706,7 @@ fn outcome_of(expected: &Expected) -> Outcome {
                 [3, expected.into(), actual.into(), 0, 0, 0, 0]
             }
             Read::Fault(code) => [4, 0, 0, i64::from(code) as u64, 0, 0, 0],
+            Read::Null => [5, 0, 0, 0, 0, 0, 0],
         },
     }
 }
@@ -688,6 +731,8 @@ fn describe(ty: LocalTy, outcome: Outcome) -> String {
             format!("Err(SizeMismatch {{ expected: {expected}, actual: {actual} }})")
         }
         [4, _, _, code, ..] => format!("Err(ProbeRead({}))", code as i64),
+        [5, ..] => "Err(NullPointer)".to_owned(),
+        [6, len, _, index, ..] => format!("Err(IndexOutOfBounds {{ index: {index}, len: {len} }})"),
         [0, ..] => "nothing (the uprobe did not store this slot)".to_owned(),
         other => format!("unknown outcome {other:?}"),
     }

@@ -200,6 +200,8 @@ pub(crate) enum Read {
     SizeMismatch { expected: u32, actual: u32 },
     /// `Err(ProbeRead(code))`.
     Fault(i32),
+    /// `Err(NullPointer)`: the struct's address is null.
+    Null,
 }
 
 /// The declared (Rust) type of a local field.

@@ -1,0 +1,252 @@
+//! Version 2 descriptors: access paths through embedded structs and arrays, every relocation
+//! kind with its local value and access string, enum records as `ENUM`/`ENUM64`, type
+//! relocations.
+
+use btf_reloc_runtime::descriptor::{
+    encode_enum, encoded_enum_len, marker, relo_kind, EnumDescriptor, VariantDescriptor,
+    MARKER_MAGIC,
+};
+
+use super::{
+    fixture::{
+        kind_cases, ld_imm64, mov_exit, task_records, Fixture, PROG, TASK, TINY, TINY_BYTES,
+    },
+    imm64, section, words,
+};
+use crate::{
+    btf::{Btf, TypeEntry, KIND_ENUM, KIND_ENUM64, KIND_STRUCT},
+    dump,
+    elf::Elf,
+    link, LinkOutcome, LinkSummary,
+};
+
+fn linked(input: &[u8]) -> (Vec<u8>, LinkSummary) {
+    match link(input).expect("link") {
+        LinkOutcome::Linked { object, summary } => (object, summary),
+        LinkOutcome::NothingToDo => panic!("nothing to do"),
+    }
+}
+
+/// The type named `name` in `btf`.
+fn type_named<'b>(btf: &'b Btf<'_>, name: &str) -> &'b TypeEntry {
+    btf.types
+        .iter()
+        .find(|t| btf.string(t.name_off) == Some(name))
+        .unwrap_or_else(|| panic!("no type {name}"))
+}
+
+/// The `extra` words of `t`.
+fn extra(btf_bytes: &[u8], t: &TypeEntry) -> Vec<u32> {
+    words(&btf_bytes[t.extra.clone()])
+}
+
+#[test]
+fn every_kind_gets_its_local_value_and_access_string() {
+    let input = Fixture::kinds().build();
+    let cases = kind_cases();
+
+    // Before linking, the dump names every marker's target.
+    let pending = dump(&input).expect("dump").pending;
+    let rendered: Vec<(usize, u32, &str)> = pending
+        .iter()
+        .map(|m| (m.insn_index, m.kind, m.path.as_deref().unwrap_or("-")))
+        .collect();
+    let expected: Vec<(usize, u32, &str)> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (2 * i, c.kind, c.path))
+        .collect();
+    assert_eq!(rendered, expected);
+
+    let (object, summary) = linked(&input);
+    assert_eq!(summary.total(), cases.len());
+    assert_eq!((summary.structs_added, summary.enums_added), (4, 3));
+    assert_eq!(summary.count(relo_kind::ENUMVAL_VALUE), 4);
+    let elf = Elf::parse(&object).expect("parse");
+    let prog = section(&elf, PROG);
+    for (i, case) in cases.iter().enumerate() {
+        assert_eq!(
+            imm64(prog, 16 * i),
+            case.value,
+            "{} of {}",
+            crate::kind_name(case.kind).unwrap_or("?"),
+            case.path
+        );
+    }
+
+    let relocations = dump(&object).expect("dump").relocations;
+    let got: Vec<(u32, u32, &str, &str, &str)> = relocations
+        .iter()
+        .map(|r| {
+            (
+                r.insn_index,
+                r.kind,
+                r.type_name.as_str(),
+                r.access.as_str(),
+                r.path.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    let expected: Vec<(u32, u32, &str, &str, &str)> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (2 * i as u32, c.kind, c.type_name, c.access, c.path))
+        .collect();
+    assert_eq!(got, expected);
+    let text = dump(&object).expect("dump").to_string();
+    assert!(
+        text.contains("TYPE       ")
+            && text.contains("ENUMVAL_VALUE      [18] enum pid_type___wide     1        ")
+            && text.contains("0:6:0:1  task_struct___v1.pid_links[0].pprev"),
+        "{text}"
+    );
+
+    // Second run: nothing left to do.
+    assert_eq!(link(&object).expect("relink"), LinkOutcome::NothingToDo);
+}
+
+#[test]
+fn local_types_of_embedded_structs_and_enums() {
+    let (object, _) = linked(&Fixture::kinds().build());
+    let elf = Elf::parse(&object).expect("parse");
+    let data = section(&elf, ".BTF");
+    let btf = Btf::parse(data).expect("btf");
+
+    // The embedded struct is a full struct with every member, in offset order; the member of
+    // the embedding struct refers to it.
+    let se = type_named(&btf, "sched_entity");
+    assert_eq!((se.kind, se.vlen, se.size_or_type), (KIND_STRUCT, 3, 24));
+    let names: Vec<&str> = (0..3)
+        .map(|i| {
+            btf.string(btf.member(se, i).expect("member").0)
+                .expect("name")
+        })
+        .collect();
+    assert_eq!(names, ["exec_start", "vruntime", "vlag"]);
+    let bit_offsets: Vec<u32> = extra(data, se).chunks(3).map(|m| m[2]).collect();
+    assert_eq!(bit_offsets, [0, 64, 128]);
+    let task = type_named(&btf, "task_struct___v1");
+    let (_, se_ty) = btf.member(task, 5).expect("se");
+    assert_eq!(btf.type_by_id(se_ty), Some(se));
+    // Elements of `pid_links` are the full `hlist_node`.
+    let (_, links_ty) = btf.member(task, 6).expect("pid_links");
+    let links = btf.type_by_id(links_ty).expect("array");
+    let elem = btf.array_elem(links).expect("elem");
+    assert_eq!(btf.type_by_id(elem), Some(type_named(&btf, "hlist_node")));
+    assert_eq!(btf.type_by_id(elem).map(|t| t.vlen), Some(2));
+
+    // Enums: 4-byte unsigned → ENUM, no kind_flag; 8-byte signed → ENUM64 with kind_flag.
+    let pid_type = type_named(&btf, "pid_type");
+    assert_eq!(
+        (
+            pid_type.kind,
+            pid_type.kflag,
+            pid_type.vlen,
+            pid_type.size_or_type
+        ),
+        (KIND_ENUM, false, 3, 4)
+    );
+    let values: Vec<u32> = extra(data, pid_type).chunks(2).map(|v| v[1]).collect();
+    assert_eq!(values, [0, 1, 2]);
+    let wide = type_named(&btf, "pid_type___wide");
+    assert_eq!(
+        (wide.kind, wide.kflag, wide.vlen, wide.size_or_type),
+        (KIND_ENUM64, true, 2, 8)
+    );
+    let halves: Vec<(u32, u32)> = extra(data, wide).chunks(3).map(|v| (v[1], v[2])).collect();
+    assert_eq!(halves, [(u32::MAX, u32::MAX), (0, 1 << 8)]);
+    let high = type_named(&btf, "pid_type___high");
+    assert_eq!((high.kind, high.kflag), (KIND_ENUM, false));
+    assert_eq!(extra(data, high).get(1), Some(&0x8000_0003));
+}
+
+#[test]
+fn a_type_relocation_alone_adds_the_full_struct() {
+    let mut prog = ld_imm64(1, marker(relo_kind::TYPE_SIZE, TINY.type_id())).to_vec();
+    prog.extend(mov_exit());
+    let fixture = Fixture {
+        prog,
+        map_ref_at: None,
+        text: None,
+        descriptors: Some([task_records(), TINY_BYTES.to_vec()].concat()),
+        ..Fixture::standard()
+    };
+    let (object, summary) = linked(&fixture.build());
+    assert_eq!((summary.structs_added, summary.types_added), (1, 2));
+    let elf = Elf::parse(&object).expect("parse");
+    assert_eq!(imm64(section(&elf, PROG), 0), 8);
+    let btf = Btf::parse(section(&elf, ".BTF")).expect("btf");
+    let tiny = type_named(&btf, "tiny");
+    assert_eq!(
+        (tiny.kind, tiny.vlen, tiny.size_or_type),
+        (KIND_STRUCT, 1, 8)
+    );
+    let r = dump(&object).expect("dump").relocations;
+    assert_eq!(
+        r.iter()
+            .map(|r| (r.access.as_str(), r.path.as_deref()))
+            .collect::<Vec<_>>(),
+        [("0", Some("struct tiny"))]
+    );
+}
+
+/// An enum value whose local value carries the marker magic in its top 16 bits.
+const MAGIC_VALUE: EnumDescriptor = EnumDescriptor {
+    name: "magic",
+    rust_path: "demo::Magic",
+    size: 8,
+    signed: false,
+    variants: &[VariantDescriptor {
+        name: "LOOKS_LIKE_A_MARKER",
+        value: ((MARKER_MAGIC as u64) << 48 | 0x0002_1234_5678) as i64,
+    }],
+};
+static MAGIC_VALUE_BYTES: [u8; encoded_enum_len(&MAGIC_VALUE)] = encode_enum(&MAGIC_VALUE);
+
+#[test]
+fn a_linked_value_that_looks_like_a_marker_stays_linked() {
+    let mut prog = ld_imm64(
+        1,
+        marker(relo_kind::ENUMVAL_VALUE, MAGIC_VALUE.variant_id(0)),
+    )
+    .to_vec();
+    prog.extend(mov_exit());
+    let fixture = Fixture {
+        prog,
+        map_ref_at: None,
+        text: None,
+        descriptors: Some([task_records(), MAGIC_VALUE_BYTES.to_vec()].concat()),
+        ..Fixture::with_btf(32)
+    };
+    let (object, _) = linked(&fixture.build());
+    let elf = Elf::parse(&object).expect("parse");
+    assert_eq!(
+        imm64(section(&elf, PROG), 0),
+        MAGIC_VALUE.variants[0].value as u64
+    );
+    assert_eq!(link(&object).expect("relink"), LinkOutcome::NothingToDo);
+    let dump = dump(&object).expect("dump");
+    assert!(dump.pending.is_empty(), "{dump}");
+    assert_eq!(
+        dump.relocations.first().and_then(|r| r.path.as_deref()),
+        Some("magic::LOOKS_LIKE_A_MARKER")
+    );
+}
+
+#[test]
+fn field_ids_that_disagree_with_the_rust_path_are_rejected() {
+    let mut descriptors = task_records();
+    // The first field id of TASK: header 12 + name 4+16 + rust_path 4+16 + size 4 + count 4.
+    assert_eq!(descriptors[60], TASK.field_id(0).to_le_bytes()[0]);
+    descriptors[60] ^= 1;
+    let fixture = Fixture {
+        descriptors: Some(descriptors),
+        ..Fixture::standard()
+    };
+    let err = link(&fixture.build()).expect_err("must fail");
+    assert!(
+        err.to_string()
+            .contains("btf-reloc-runtime and btf-reloc-link disagree on marker ids"),
+        "{err}"
+    );
+}
