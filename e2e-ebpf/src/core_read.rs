@@ -173,6 +173,6 @@ fn read_args(task: KernelPtr<TaskStruct>) -> Result<Option<i64>, RelocatableFiel
     // SAFETY: the helper validates the user address; `dst` is writable.
     match unsafe { bpf_probe_read_user_buf(start as *const u8, dst) } {
         Ok(()) => Ok(Some(len as i64)),
-        Err(code) => Err(RelocatableFieldAccessError::ProbeRead(code as i32)),
+        Err(code) => Err(RelocatableFieldAccessError::ProbeRead(code)),
     }
 }

@@ -2,11 +2,10 @@
 //! under test and stores what it read in its maps.
 
 use aya_ebpf::{
-    helpers::{bpf_get_current_comm, bpf_get_current_task},
+    helpers::bpf_get_current_task,
     macros::{map, tracepoint},
     maps::Array,
     programs::TracePointContext,
-    TASK_COMM_LEN,
 };
 use btf_reloc_runtime::prelude::*;
 
@@ -17,30 +16,11 @@ use crate::outcome::{outcome, Outcome};
 #[map]
 static PID_TGID: Array<u64> = Array::with_max_entries(1, 0);
 
-/// `bpf_get_current_pid_tgid()` as seen by [`demo`].
-#[map]
-static DEMO_PID_TGID: Array<u64> = Array::with_max_entries(1, 0);
-
-/// `bpf_get_current_comm()` as seen by [`demo`].
-#[map]
-static DEMO_COMM: Array<[u8; TASK_COMM_LEN]> = Array::with_max_entries(1, 0);
-
 #[tracepoint(category = "syscalls", name = "sys_enter_getppid")]
 pub fn pid_tgid(_ctx: TracePointContext) -> u32 {
     if let Some(pid_tgid) = current_target_pid_tgid() {
         // A failed update leaves the map at 0, which the test reports.
         let _ = PID_TGID.set(0, pid_tgid, 0);
-    }
-    0
-}
-
-#[tracepoint(category = "syscalls", name = "sys_enter_getppid")]
-pub fn demo(_ctx: TracePointContext) -> u32 {
-    if let Some(pid_tgid) = current_target_pid_tgid() {
-        let _ = DEMO_PID_TGID.set(0, pid_tgid, 0);
-        if let Ok(comm) = bpf_get_current_comm() {
-            let _ = DEMO_COMM.set(0, comm, 0);
-        }
     }
     0
 }

@@ -78,11 +78,7 @@ impl<
         &self,
     ) -> ::core::result::Result<
         ::core::option::Option<
-            ::btf_reloc_runtime::__private::FieldValue<
-                sched_entity,
-                __A,
-                ::btf_reloc_runtime::__private::Member<__P, 0>,
-            >,
+            ::btf_reloc_runtime::__private::FieldOf<task_struct, __A, __P, 0>,
         >,
         ::btf_reloc_runtime::__private::RelocatableFieldAccessError,
     > {

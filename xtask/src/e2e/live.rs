@@ -2,7 +2,12 @@
 //! ground truth from syscalls and procfs.
 
 use super::{Ctx, Test};
-use crate::{ebpf::Variant, kernel, Result};
+use crate::{
+    ebpf::Variant,
+    kernel,
+    outcome::{expect, Outcome, Raw},
+    Result,
+};
 
 pub(super) const TESTS: &[Test] = &[
     Test {
@@ -46,10 +51,6 @@ fn pid_tgid(ctx: &mut Ctx, variant: Variant) -> Result<()> {
     Ok(())
 }
 
-/// One getter's outcome as the `task_fields` program stores it: `[status, value, expected,
-/// actual]` (see `e2e-ebpf/src/main.rs`).
-type Outcome = [i64; 4];
-
 /// Slots of the `TASK_FIELDS` map (`e2e-ebpf/src/main.rs`, `mod slot`).
 mod slot {
     pub(super) const PID: u32 = 0;
@@ -58,27 +59,6 @@ mod slot {
     pub(super) const MISSING: u32 = 3;
     pub(super) const FLAGS: u32 = 4;
     pub(super) const QUERIES: u32 = 5;
-}
-
-/// Renders an outcome as the getter's `Result`, for messages.
-fn describe(outcome: Outcome) -> String {
-    match outcome {
-        [0, value, ..] => format!("Ok(Some({value}))"),
-        [1, ..] => "Ok(None)".to_owned(),
-        [2, _, expected, actual] => {
-            format!("Err(SizeMismatch {{ expected: {expected}, actual: {actual} }})")
-        }
-        [3, code, ..] => format!("Err(ProbeRead({code}))"),
-        other => format!("unknown outcome {other:?}"),
-    }
-}
-
-fn expect_outcome(what: &str, got: Outcome, want: Outcome) -> Result<()> {
-    if got == want {
-        Ok(())
-    } else {
-        Err(format!("{what}: got {}, expected {}", describe(got), describe(want)).into())
-    }
 }
 
 /// `task_struct` declared with the wrong order, invented padding, a renamed field, a field no
@@ -93,26 +73,38 @@ fn live_task_fields(ctx: &mut Ctx, variant: Variant) -> Result<()> {
     if thread.tid == tgid {
         return Err(format!("the trigger thread's tid {} equals the tgid", thread.tid).into());
     }
-    let read = |slot| kernel::read_at::<Outcome>(&ebpf, "TASK_FIELDS", slot);
-    expect_outcome(
+    let raw = |slot| kernel::read_at::<Raw>(&ebpf, "TASK_FIELDS", slot);
+    let read = |slot| raw(slot).map(Outcome::decode);
+    expect(
         "pid (vs gettid)",
         read(slot::PID)?,
-        [0, thread.tid.into(), 0, 0],
+        Outcome::Value(thread.tid.into()),
     )?;
-    expect_outcome(
+    expect(
         "tgid, renamed `thread_group_id` (vs getpid)",
         read(slot::TGID)?,
-        [0, tgid.into(), 0, 0],
+        Outcome::Value(tgid.into()),
     )?;
     // The task is running (TASK_RUNNING = 0) while it enters a syscall.
-    expect_outcome("__state, renamed `state`", read(slot::STATE)?, [0, 0, 0, 0])?;
-    expect_outcome(
+    expect(
+        "__state, renamed `state`",
+        read(slot::STATE)?,
+        Outcome::Value(0),
+    )?;
+    expect(
         "btf_reloc_no_such_field",
         read(slot::MISSING)?,
-        [1, 0, 0, 0],
+        Outcome::Missing,
     )?;
-    expect_outcome("flags declared u64", read(slot::FLAGS)?, [2, 0, 8, 4])?;
-    let [missing_exists, pid_exists, pid_size, pid_offset] = read(slot::QUERIES)?;
+    expect(
+        "flags declared u64",
+        read(slot::FLAGS)?,
+        Outcome::SizeMismatch {
+            expected: 8,
+            actual: 4,
+        },
+    )?;
+    let [missing_exists, pid_exists, pid_size, pid_offset] = raw(slot::QUERIES)?;
     if (missing_exists, pid_exists, pid_size) != (0, 1, 4) || pid_offset <= 0 {
         return Err(format!(
             "queries: btf_reloc_no_such_field_exists={missing_exists}, pid_exists={pid_exists}, \
