@@ -19,6 +19,19 @@ fn exists<P: Path>() -> bool {
     backend::field_info::<P, { relo_kind::FIELD_EXISTS }>() != 0
 }
 
+/// The checks every read starts with: `Ok(false)` when the field does not exist in the target
+/// (then nothing else may be relocated), `Err(NullPointer)` when there is nothing to read from.
+#[inline(always)]
+fn present<P: Path>(base: *const u8) -> Result<bool> {
+    if !exists::<P>() {
+        return Ok(false);
+    }
+    if base.is_null() {
+        return Err(RelocatableFieldAccessError::NullPointer);
+    }
+    Ok(true)
+}
+
 #[inline(always)]
 fn byte_size<P: Path>() -> usize {
     backend::field_info::<P, { relo_kind::FIELD_BYTE_SIZE }>() as usize
@@ -34,11 +47,8 @@ fn byte_offset<P: Path>() -> usize {
 pub(crate) fn read_value<V: FieldType, S: AddressSpace, P: Path>(
     base: *const u8,
 ) -> Result<Option<V>> {
-    if !exists::<P>() {
+    if !present::<P>(base)? {
         return Ok(None);
-    }
-    if base.is_null() {
-        return Err(RelocatableFieldAccessError::NullPointer);
     }
     let expected = size_of::<V>();
     let actual = byte_size::<P>();
@@ -56,11 +66,8 @@ pub(crate) fn read_value<V: FieldType, S: AddressSpace, P: Path>(
 /// so its size may differ from the declaration's (it usually does).
 #[inline(always)]
 pub fn project<T, S: AddressSpace, P: Path>(base: *const u8) -> Result<Option<Ptr<T, S, P>>> {
-    if !exists::<P>() {
+    if !present::<P>(base)? {
         return Ok(None);
-    }
-    if base.is_null() {
-        return Err(RelocatableFieldAccessError::NullPointer);
     }
     Ok(Some(Ptr::from_base(base)))
 }
@@ -72,11 +79,8 @@ pub fn read_element<E: FieldType, S: AddressSpace, A: Path>(
     base: *const u8,
     index: usize,
 ) -> Result<Option<E::Value<S, Member<A, 0>>>> {
-    if !exists::<A>() {
+    if !present::<A>(base)? {
         return Ok(None);
-    }
-    if base.is_null() {
-        return Err(RelocatableFieldAccessError::NullPointer);
     }
     let stride = byte_size::<Member<A, 0>>();
     let len = match stride {
@@ -164,11 +168,8 @@ fn read_str_in_place<S: AddressSpace, P: Path>(
     base: *const u8,
     buf: &mut [u8],
 ) -> Result<Option<usize>> {
-    if !exists::<P>() {
+    if !present::<P>(base)? {
         return Ok(None);
-    }
-    if base.is_null() {
-        return Err(RelocatableFieldAccessError::NullPointer);
     }
     let size = byte_size::<P>();
     let len = if buf.len() < size { buf.len() } else { size };
@@ -233,11 +234,8 @@ bitfield_value!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
     base: *const u8,
 ) -> Result<Option<V>> {
-    if !exists::<P>() {
+    if !present::<P>(base)? {
         return Ok(None);
-    }
-    if base.is_null() {
-        return Err(RelocatableFieldAccessError::NullPointer);
     }
     let size = byte_size::<P>();
     let lshift = backend::field_info::<P, { relo_kind::FIELD_LSHIFT_U64 }>() as u32;

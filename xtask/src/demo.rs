@@ -30,15 +30,7 @@ const PROGRAM: &str = "task_fields";
 const OUTCOMES_MAP: &str = "TASK_FIELDS";
 const COMM_MAP: &str = "TASK_COMM";
 
-/// Slots of `TASK_FIELDS` (`e2e-ebpf/src/live.rs`, `mod slot`).
-mod slot {
-    pub(super) const PID: u32 = 0;
-    pub(super) const TGID: u32 = 1;
-    pub(super) const STATE: u32 = 2;
-    pub(super) const MISSING: u32 = 3;
-    pub(super) const FLAGS: u32 = 4;
-    pub(super) const QUERIES: u32 = 5;
-}
+use crate::e2e::task_fields_slot as slot;
 
 /// The kernel truncates thread names to 15 bytes.
 const THREAD_NAME: &str = "btf-reloc-demo";

@@ -13,6 +13,8 @@ mod live;
 mod loaders;
 mod synthetic;
 
+pub(crate) use live::slot as task_fields_slot;
+
 use std::{path::Path, process::ExitCode};
 
 use aya::Ebpf;

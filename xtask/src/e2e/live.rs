@@ -51,14 +51,14 @@ fn pid_tgid(ctx: &mut Ctx, variant: Variant) -> Result<()> {
     Ok(())
 }
 
-/// Slots of the `TASK_FIELDS` map (`e2e-ebpf/src/main.rs`, `mod slot`).
-mod slot {
-    pub(super) const PID: u32 = 0;
-    pub(super) const TGID: u32 = 1;
-    pub(super) const STATE: u32 = 2;
-    pub(super) const MISSING: u32 = 3;
-    pub(super) const FLAGS: u32 = 4;
-    pub(super) const QUERIES: u32 = 5;
+/// Slots of the `TASK_FIELDS` map (`e2e-ebpf/src/live.rs`, `mod slot`); the demo reads them too.
+pub(crate) mod slot {
+    pub(crate) const PID: u32 = 0;
+    pub(crate) const TGID: u32 = 1;
+    pub(crate) const STATE: u32 = 2;
+    pub(crate) const MISSING: u32 = 3;
+    pub(crate) const FLAGS: u32 = 4;
+    pub(crate) const QUERIES: u32 = 5;
 }
 
 /// `task_struct` declared with the wrong order, invented padding, a renamed field, a field no
