@@ -238,9 +238,12 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
         return Ok(None);
     }
     let size = byte_size::<P>();
-    let lshift = backend::field_info::<P, { relo_kind::FIELD_LSHIFT_U64 }>() as u32;
-    let rshift = backend::field_info::<P, { relo_kind::FIELD_RSHIFT_U64 }>() as u32;
-    let bits = 64u32.saturating_sub(rshift) as usize;
+    // libbpf's shifts are below 64, so the wrapping forms (one masked shift each) are exact;
+    // the relocated values stay `u64` to spare zero-extensions.
+    let lshift = backend::field_info::<P, { relo_kind::FIELD_LSHIFT_U64 }>();
+    let rshift = backend::field_info::<P, { relo_kind::FIELD_RSHIFT_U64 }>();
+    let bits = 64u64.wrapping_sub(rshift) as usize;
+    // `size > 8` also bounds the probe read below for the verifier.
     if size > 8 || bits > size_of::<V>() * 8 {
         return Err(RelocatableFieldAccessError::SizeMismatch {
             expected: size_of::<V>(),
@@ -251,18 +254,18 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
     }
     let mut raw = [0u8; 8];
     let src = base.wrapping_add(byte_offset::<P>());
-    // Little-endian: the loaded bytes are the low bytes of the u64.
     let Some(dst) = raw.get_mut(..size) else {
         return Ok(None);
     };
+    // Little-endian: the loaded bytes are the low bytes of the u64.
     if let Err(code) = backend::probe_read_bytes(S::SPACE, dst, src) {
         return Err(RelocatableFieldAccessError::ProbeRead(code));
     }
-    let value = u64::from_le_bytes(raw).checked_shl(lshift).unwrap_or(0);
+    let value = u64::from_le_bytes(raw).wrapping_shl(lshift as u32);
     let value = if backend::field_info::<P, { relo_kind::FIELD_SIGNED }>() != 0 {
-        (value as i64).checked_shr(rshift).unwrap_or(0) as u64
+        (value as i64).wrapping_shr(rshift as u32) as u64
     } else {
-        value.checked_shr(rshift).unwrap_or(0)
+        value.wrapping_shr(rshift as u32)
     };
     Ok(Some(V::from_bits(value)))
 }
