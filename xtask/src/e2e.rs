@@ -12,6 +12,7 @@ mod flavors;
 mod live;
 mod loaders;
 mod synthetic;
+mod synthetic_core;
 
 pub(crate) use live::slot as task_fields_slot;
 
@@ -60,6 +61,7 @@ fn all_tests() -> impl Iterator<Item = &'static Test> {
         .chain(flavors::TESTS)
         .chain(core_read::TESTS)
         .chain(synthetic::TESTS)
+        .chain(synthetic_core::TESTS)
         .chain(loaders::TESTS)
 }
 

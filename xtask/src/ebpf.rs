@@ -29,16 +29,20 @@ pub(crate) enum Bin {
     /// `bpf_core_read.h` on the running kernel (`src/core.rs`): apart, because it relocates
     /// `TYPE_SIZE`, which aya refuses for types absent from a synthetic target BTF.
     Core,
+    /// `bpf_core_read.h` against synthetic kernels (`src/synthetic_core_main.rs`): apart, because
+    /// it relocates `TYPE_SIZE` of types only the synthetic kernels have.
+    SyntheticCore,
 }
 
 impl Bin {
-    const ALL: [Self; 3] = [Self::Main, Self::Libbpf, Self::Core];
+    const ALL: [Self; 4] = [Self::Main, Self::Libbpf, Self::Core, Self::SyntheticCore];
 
     fn name(self) -> &'static str {
         match self {
             Self::Main => "e2e-ebpf",
             Self::Libbpf => "e2e-libbpf",
             Self::Core => "e2e-core",
+            Self::SyntheticCore => "e2e-synthetic-core",
         }
     }
 }

@@ -18,7 +18,8 @@
 //! poisoned. The object therefore loads unchanged; `synthetic_task_struct_absent` even loads and
 //! runs that program and checks that every read is `Ok(None)`.
 
-mod btf_writer;
+/// Also writes the kernels of `synthetic_core`.
+pub(super) mod btf_writer;
 mod layout;
 
 use std::fmt::Write as _;

@@ -1,6 +1,7 @@
 //! A small writer of raw BTF blobs (the format of `/sys/kernel/btf/vmlinux`), enough to describe
-//! a synthetic kernel: ints, pointers, arrays, structs and unions (named or anonymous), typedefs
-//! and `const`/`volatile` qualifiers.
+//! a synthetic kernel: ints, pointers, arrays, structs and unions (named or anonymous, with or
+//! without bitfields), enums (32- and 64-bit, signed or not), typedefs and `const`/`volatile`
+//! qualifiers.
 //!
 //! Types get ids in the order they are added, from 1 (id 0 is `void`); strings and identical
 //! ints are deduplicated (a layout asks for `unsigned int` once per field).
@@ -24,9 +25,30 @@ pub(crate) struct Member<'a> {
     /// The member name; `""` for an anonymous struct/union member.
     pub(crate) name: &'a str,
     pub(crate) ty: TypeId,
-    /// Offset from the start of the enclosing struct/union, in bytes. (BTF stores bits; this
-    /// writer has no bitfields.)
+    /// Offset from the start of the enclosing struct/union, in bytes. (BTF stores bits; a struct
+    /// with bitfields takes [`BitMember`]s instead.)
     pub(crate) offset: u32,
+}
+
+/// One member of a struct that has bitfields (written with `kind_flag` 1, see
+/// [`BtfWriter::struct_bits`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BitMember<'a> {
+    /// The member name; `""` for an anonymous struct/union member.
+    pub(crate) name: &'a str,
+    /// For a bitfield, the integer it is carved from.
+    pub(crate) ty: TypeId,
+    /// Offset from the start of the enclosing struct, in bits (below 2^24).
+    pub(crate) bit_offset: u32,
+    /// Width in bits for a bitfield (1..=255), 0 for a plain member.
+    pub(crate) bitfield_size: u32,
+}
+
+/// One enumerator of an enum: its name and value. A 32-bit enum keeps the low 32 bits.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Enumerator<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) value: i64,
 }
 
 /// Header of every BTF blob: `BTF_MAGIC`, version 1, no flags, then the lengths.
@@ -40,9 +62,15 @@ const KIND_PTR: u32 = 2;
 const KIND_ARRAY: u32 = 3;
 const KIND_STRUCT: u32 = 4;
 const KIND_UNION: u32 = 5;
+const KIND_ENUM: u32 = 6;
 const KIND_TYPEDEF: u32 = 8;
 const KIND_VOLATILE: u32 = 9;
 const KIND_CONST: u32 = 10;
+const KIND_ENUM64: u32 = 19;
+
+/// `kind_flag`, bit 31 of a type's info word: for a struct or union, member offsets hold
+/// `bitfield_size << 24 | bit_offset`; for an enum, its values are signed.
+const KIND_FLAG: u32 = 1 << 31;
 
 /// `BTF_INT_SIGNED`, in the encoding bits of an int's extra word.
 const INT_SIGNED: u32 = 1;
@@ -112,6 +140,74 @@ impl BtfWriter {
         self.composite(KIND_UNION, name, size, members)
     }
 
+    /// A struct of `size` bytes whose members may be bitfields: written with `kind_flag` 1, so
+    /// every member offset is `bitfield_size << 24 | bit_offset` (as pahole writes a struct that
+    /// has any bitfield).
+    pub(crate) fn struct_bits(
+        &mut self,
+        name: &str,
+        size: u32,
+        members: &[BitMember<'_>],
+    ) -> TypeId {
+        let mut extra = Vec::with_capacity(members.len() * 3);
+        for member in members {
+            // 8 bits of size, 24 of offset: larger values would corrupt each other, so they are
+            // clamped, and the parser then shows the layout mistake.
+            let offset = (member.bitfield_size.min(0xff) << 24) | member.bit_offset.min(0xff_ffff);
+            extra.extend([self.string(member.name), member.ty.0, offset]);
+        }
+        let info = KIND_FLAG | (KIND_STRUCT << 24) | vlen(members.len());
+        self.push_info(name, info, size, &extra)
+    }
+
+    /// `BTF_KIND_ENUM` of `size` bytes (1, 2, 4 or 8): `struct btf_enum { name_off; s32 val }`
+    /// per enumerator, `kind_flag` set when `signed`.
+    pub(crate) fn enum_(
+        &mut self,
+        name: &str,
+        size: u32,
+        signed: bool,
+        enumerators: &[Enumerator<'_>],
+    ) -> TypeId {
+        let mut extra = Vec::with_capacity(enumerators.len() * 2);
+        for e in enumerators {
+            // The low 32 bits: `val` is a 32-bit field, read back as signed or unsigned by the
+            // kind_flag.
+            extra.extend([self.string(e.name), e.value as u32]);
+        }
+        self.push_enum(KIND_ENUM, name, size, signed, enumerators.len(), &extra)
+    }
+
+    /// `BTF_KIND_ENUM64` of `size` bytes: `struct btf_enum64 { name_off; val_lo32; val_hi32 }`
+    /// per enumerator, `kind_flag` set when `signed`.
+    pub(crate) fn enum64(
+        &mut self,
+        name: &str,
+        size: u32,
+        signed: bool,
+        enumerators: &[Enumerator<'_>],
+    ) -> TypeId {
+        let mut extra = Vec::with_capacity(enumerators.len() * 3);
+        for e in enumerators {
+            let value = e.value as u64;
+            extra.extend([self.string(e.name), value as u32, (value >> 32) as u32]);
+        }
+        self.push_enum(KIND_ENUM64, name, size, signed, enumerators.len(), &extra)
+    }
+
+    fn push_enum(
+        &mut self,
+        kind: u32,
+        name: &str,
+        size: u32,
+        signed: bool,
+        count: usize,
+        extra: &[u32],
+    ) -> TypeId {
+        let flag = if signed { KIND_FLAG } else { 0 };
+        self.push_info(name, flag | (kind << 24) | vlen(count), size, extra)
+    }
+
     /// `typedef target name`.
     pub(crate) fn typedef(&mut self, name: &str, target: TypeId) -> TypeId {
         self.push(name, KIND_TYPEDEF, 0, target.0, &[])
@@ -150,9 +246,7 @@ impl BtfWriter {
         for member in members {
             extra.extend([self.string(member.name), member.ty.0, member.offset * 8]);
         }
-        // BTF has 16 bits for it; the synthetic kernels have a handful of members.
-        let vlen = u32::try_from(members.len()).unwrap_or(u32::MAX);
-        self.push(name, kind, vlen, size, &extra)
+        self.push(name, kind, vlen(members.len()), size, &extra)
     }
 
     /// Appends one type: the common 12-byte header (`name_off`, `info`, `size`/`type`), then
@@ -165,9 +259,13 @@ impl BtfWriter {
         size_or_type: u32,
         extra: &[u32],
     ) -> TypeId {
+        // info: vlen in bits 0-15, kind in bits 24-28, kind_flag (bit 31) 0.
+        self.push_info(name, (kind << 24) | (vlen & 0xffff), size_or_type, extra)
+    }
+
+    /// [`Self::push`] with the whole info word given (for a set `kind_flag`).
+    fn push_info(&mut self, name: &str, info: u32, size_or_type: u32, extra: &[u32]) -> TypeId {
         let name_off = self.string(name);
-        // info: vlen in bits 0-15, kind in bits 24-28, kind_flag (bit 31) always 0 here.
-        let info = (kind << 24) | (vlen & 0xffff);
         for word in [name_off, info, size_or_type].iter().chain(extra) {
             self.types.extend_from_slice(&word.to_le_bytes());
         }
@@ -186,6 +284,12 @@ impl BtfWriter {
         self.string_offsets.insert(s.to_owned(), offset);
         offset
     }
+}
+
+/// A member or enumerator count as `info` stores it: BTF has 16 bits for it, and the synthetic
+/// kernels have a handful; a larger count is clamped (and the parser then shows the mistake).
+fn vlen(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX).min(0xffff)
 }
 
 /// A section length as BTF stores it. The synthetic kernels are a few hundred bytes; saturating
@@ -371,6 +475,69 @@ mod tests {
             ],
         );
         let blob = btf.to_bytes();
+        let parsed = aya::Btf::parse(&blob, aya::Endianness::Little).unwrap();
+        assert_eq!(parsed.to_bytes(), blob);
+    }
+
+    /// Bitfield members carry their width in the top 8 bits of the offset word, under the
+    /// struct's `kind_flag`; enums carry their signedness in it, and ENUM64 splits values.
+    #[test]
+    fn encodes_bitfields_and_enums_as_the_uapi_says() {
+        let mut btf = BtfWriter::new();
+        let uint = btf.int("unsigned int", 4, false);
+        let s = btf.struct_bits(
+            "bits",
+            8,
+            &[
+                BitMember {
+                    name: "a",
+                    ty: uint,
+                    bit_offset: 3,
+                    bitfield_size: 5,
+                },
+                BitMember {
+                    name: "b",
+                    ty: uint,
+                    bit_offset: 32,
+                    bitfield_size: 0,
+                },
+            ],
+        );
+        let e = btf.enum_(
+            "e",
+            4,
+            true,
+            &[Enumerator {
+                name: "E_NEG",
+                value: -3,
+            }],
+        );
+        let e64 = btf.enum64(
+            "e64",
+            8,
+            false,
+            &[Enumerator {
+                name: "E_BIG",
+                value: 0x1_2345_6789,
+            }],
+        );
+        assert_eq!([s, e, e64].map(|id| id.0), [2, 3, 4]);
+        let blob = btf.to_bytes();
+        let types = &blob[HEADER_LEN as usize..];
+        let word = |i: usize| u32_at(types, i * 4);
+        // struct: kind_flag | kind 4 | vlen 2, size 8; members' offsets 5 << 24 | 3, then 32.
+        assert_eq!((word(5), word(6)), (1 << 31 | 4 << 24 | 2, 8));
+        assert_eq!((word(8), word(9)), (1, 5 << 24 | 3));
+        assert_eq!((word(11), word(12)), (1, 32));
+        // enum: signed (kind_flag) | kind 6 | vlen 1, size 4, then name and the value's bits.
+        assert_eq!(string_at(&blob, word(13)), "e");
+        assert_eq!((word(14), word(15)), (1 << 31 | 6 << 24 | 1, 4));
+        assert_eq!(string_at(&blob, word(16)), "E_NEG");
+        assert_eq!(word(17), -3i32 as u32);
+        // enum64: unsigned, kind 19, size 8, then name, low and high halves.
+        assert_eq!((word(19), word(20)), (19 << 24 | 1, 8));
+        assert_eq!((word(22), word(23)), (0x2345_6789, 1));
+        assert_eq!(types.len(), 24 * 4 + u32_at(&blob, 20) as usize);
         let parsed = aya::Btf::parse(&blob, aya::Endianness::Little).unwrap();
         assert_eq!(parsed.to_bytes(), blob);
     }
