@@ -7,6 +7,8 @@ use core::fmt;
 use core::marker::PhantomData;
 use core::ops::Deref;
 
+use crate::backend;
+use crate::error::RelocatableFieldAccessError;
 use crate::field::BtfRelocatable;
 use crate::path::{Path, Root};
 
@@ -109,6 +111,29 @@ impl<T, S: AddressSpace> Ptr<T, S> {
     #[inline(always)]
     pub const fn cast<U>(self) -> Ptr<U, S> {
         Ptr::from_base(self.base)
+    }
+
+    /// Copies `buf.len()` raw bytes from this address (`bpf_probe_read_{kernel,user}`): for
+    /// memory no struct describes, such as a process's arguments between `mm->arg_start` and
+    /// `mm->arg_end`.
+    #[inline(always)]
+    pub fn read_bytes(self, buf: &mut [u8]) -> Result<(), RelocatableFieldAccessError> {
+        if self.base.is_null() {
+            return Err(RelocatableFieldAccessError::NullPointer);
+        }
+        backend::probe_read_bytes(S::SPACE, buf, self.base)
+            .map_err(RelocatableFieldAccessError::ProbeRead)
+    }
+
+    /// Copies the NUL-terminated string at this address into `buf`
+    /// (`bpf_probe_read_{kernel,user}_str`); returns the bytes written, NUL included.
+    #[inline(always)]
+    pub fn read_str(self, buf: &mut [u8]) -> Result<usize, RelocatableFieldAccessError> {
+        if self.base.is_null() {
+            return Err(RelocatableFieldAccessError::NullPointer);
+        }
+        backend::probe_read_str(S::SPACE, buf, self.base)
+            .map_err(RelocatableFieldAccessError::ProbeRead)
     }
 }
 

@@ -4,7 +4,7 @@
 //! values and type existence/size. One tracepoint stores every result in [`CORE_READ`].
 
 use aya_ebpf::{
-    helpers::{bpf_get_current_task, bpf_probe_read_user_buf},
+    helpers::bpf_get_current_task,
     macros::{map, tracepoint},
     maps::Array,
     programs::TracePointContext,
@@ -170,9 +170,7 @@ fn read_args(task: KernelPtr<TaskStruct>) -> Result<Option<i64>, RelocatableFiel
     let Some(dst) = buf.get_mut(..len) else {
         return Ok(None);
     };
-    // SAFETY: the helper validates the user address; `dst` is writable.
-    match unsafe { bpf_probe_read_user_buf(start as *const u8, dst) } {
-        Ok(()) => Ok(Some(len as i64)),
-        Err(code) => Err(RelocatableFieldAccessError::ProbeRead(code)),
-    }
+    // Through btf-reloc's user-memory read (`bpf_probe_read_user`).
+    UserPtr::<u8>::from_addr(start).read_bytes(dst)?;
+    Ok(Some(len as i64))
 }
