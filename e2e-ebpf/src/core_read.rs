@@ -29,6 +29,33 @@ pub struct sched_entity {
 pub struct mm_struct {
     arg_end: u64,
     arg_start: u64,
+    exe_file: KernelPtr<file>,
+}
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+pub struct file {
+    f_path: path,
+}
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+pub struct path {
+    dentry: KernelPtr<dentry>,
+}
+
+/// The kernel's `d_name` sits in an anonymous union (with `__d_name`), found all the same.
+#[derive(BtfRelocatable)]
+#[repr(C)]
+pub struct dentry {
+    d_name: qstr,
+}
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+pub struct qstr {
+    /// `const unsigned char *name`: a string behind a pointer.
+    name: *const u8,
 }
 
 /// Another wrong layout of `task_struct`, for chains, paths, strings and bitfields.
@@ -81,7 +108,9 @@ pub mod slot {
     pub const ENUMS: u32 = 8;
     /// `[type_exists(task_struct), type_size(task_struct) or -1, type_exists(fake), 0]`.
     pub const TYPES: u32 = 9;
-    pub const COUNT: u32 = 10;
+    /// `name_str` of `task->mm->exe_file->f_path.dentry->d_name.name`.
+    pub const EXE_NAME_LEN: u32 = 10;
+    pub const COUNT: u32 = 11;
 }
 
 
@@ -92,6 +121,10 @@ static CORE_READ: Array<Outcome> = Array::with_max_entries(slot::COUNT, 0);
 /// `comm` as `comm_str` copied it.
 #[map]
 static CORE_READ_COMM: Array<[u8; 16]> = Array::with_max_entries(1, 0);
+
+/// The executable's file name, `name_str` copied it.
+#[map]
+static CORE_READ_EXE: Array<[u8; 32]> = Array::with_max_entries(1, 0);
 
 const ARGS_MAX: usize = 256;
 
@@ -128,6 +161,7 @@ pub fn core_read(_ctx: TracePointContext) -> u32 {
     set(slot::COMM_AT_16, outcome(task.comm_at(16)));
 
     set(slot::ARGS_LEN, outcome(read_args(task)));
+    set(slot::EXE_NAME_LEN, outcome(read_exe_name(task)));
 
     set(
         slot::ENUMS,
@@ -173,4 +207,20 @@ fn read_args(task: KernelPtr<TaskStruct>) -> Result<Option<i64>, RelocatableFiel
     // Through btf-reloc's user-memory read (`bpf_probe_read_user`).
     UserPtr::<u8>::from_addr(start).read_bytes(dst)?;
     Ok(Some(len as i64))
+}
+
+/// `task->mm->exe_file->f_path.dentry->d_name.name`, a `char *`, copied into [`CORE_READ_EXE`]
+/// (a map value, so that no stack buffer has to be zeroed); returns the bytes copied.
+#[inline(always)]
+fn read_exe_name(task: KernelPtr<TaskStruct>) -> Result<Option<i64>, RelocatableFieldAccessError> {
+    let Some(d_name) = core_read!(task, mm, exe_file, f_path, dentry, d_name)? else {
+        return Ok(None);
+    };
+    let Some(slot) = CORE_READ_EXE.get_ptr_mut(0) else {
+        return Ok(None);
+    };
+    // SAFETY: the map value is 32 bytes of map memory, exclusively ours while this program runs
+    // on this CPU for the process under test.
+    let buf = unsafe { &mut *slot };
+    Ok(d_name.name_str(buf)?.map(|len| len as i64))
 }

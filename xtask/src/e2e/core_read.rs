@@ -31,6 +31,7 @@ mod slot {
     pub(super) const ARGS_LEN: u32 = 7;
     pub(super) const ENUMS: u32 = 8;
     pub(super) const TYPES: u32 = 9;
+    pub(super) const EXE_NAME_LEN: u32 = 10;
 }
 
 /// What the trigger thread saw of itself around the trigger.
@@ -171,6 +172,22 @@ fn core_read_live(ctx: &mut Ctx) -> Result<()> {
             String::from_utf8_lossy(want)
         )
         .into());
+    }
+    // A `char *` at the end of a chain through pointers and embedded structs.
+    let exe = fs::read_link("/proc/self/exe")?;
+    let exe_name = exe
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or("/proc/self/exe has no file name")?;
+    expect(
+        "task->mm->exe_file->f_path.dentry->d_name.name: name_str length (NUL included)",
+        outcome(slot::EXE_NAME_LEN)?,
+        Outcome::Value(i64::try_from(exe_name.len() + 1)?),
+    )?;
+    let name: [u8; 32] = kernel::read_first(&ebpf, "CORE_READ_EXE")?;
+    let name = kernel::comm_from_bytes(&name);
+    if name != exe_name {
+        return Err(format!("d_name.name: {name:?}, /proc/self/exe: {exe_name:?}").into());
     }
     // include/linux/pid_types.h: PIDTYPE_PID, PIDTYPE_TGID, PIDTYPE_PGID, PIDTYPE_SID,
     // PIDTYPE_MAX; the Rust declaration says 10 and 99.
