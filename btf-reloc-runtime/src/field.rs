@@ -33,6 +33,11 @@ pub trait RelocatableField<const I: usize>: BtfRelocatable {
 
 /// A kernel type whose existence and size can be asked about (`BPF_CORE_TYPE_EXISTS`,
 /// `BPF_CORE_TYPE_SIZE`): every `#[derive(BtfRelocatable)]` struct and `#[derive(BtfEnum)]` enum.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a kernel type btf-reloc can relocate",
+    label = "no BTF description",
+    note = "derive BtfRelocatable (for a struct) or BtfEnum (for an enum) on it"
+)]
 pub trait BtfType: 'static {
     /// The type's descriptor.
     const TYPE: TypeDescriptor;

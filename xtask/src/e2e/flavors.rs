@@ -1,13 +1,22 @@
 //! Two Rust flavors of `task_struct` (`___new` with `__state`, `___old` with `state`) in one
 //! program, chosen at run time by field existence.
 
-use super::{Ctx, Test};
-use crate::{ebpf::Variant, kernel, Result};
+use aya::{Btf, EbpfLoader, Endianness};
 
-pub(super) const TESTS: &[Test] = &[Test {
-    name: "flavors_pick_the_existing_field",
-    run: |ctx| flavors(ctx, Variant::Btf),
-}];
+use super::synthetic::btf_writer::{BtfWriter, Member};
+use super::{Ctx, Test};
+use crate::{ebpf::Variant, error_chain, kernel, Result};
+
+pub(super) const TESTS: &[Test] = &[
+    Test {
+        name: "flavors_pick_the_existing_field",
+        run: |ctx| flavors(ctx, Variant::Btf),
+    },
+    Test {
+        name: "flavors_pick_the_old_field_on_an_old_kernel",
+        run: old_kernel,
+    },
+];
 
 /// On this kernel (≥ 5.14) the `___new` flavor must be chosen, and a running task's state is
 /// `TASK_RUNNING` (0). Loading at all proves the verifier pruned the `___old` branch, whose
@@ -20,6 +29,42 @@ fn flavors(ctx: &mut Ctx, variant: Variant) -> Result<()> {
     if got != [1, 0, 0] {
         return Err(format!(
             "[flavor, status, state] = {got:?}, expected [1 (task_struct___new), 0 (read), 0 (TASK_RUNNING)]"
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// A synthetic pre-5.14 kernel (`long state`, no `__state`) handed to aya as the target BTF: the
+/// program must take the `___old` branch. The read itself goes to the real task at the made-up
+/// offset, so only the branch taken and the read's success are checked, not the value.
+fn old_kernel(ctx: &mut Ctx) -> Result<()> {
+    let mut writer = BtfWriter::new();
+    let long = writer.int("long", 8, true);
+    writer.struct_(
+        "task_struct",
+        64,
+        &[Member {
+            name: "state",
+            ty: long,
+            offset: 16,
+        }],
+    );
+    let btf = Btf::parse(&writer.to_bytes(), Endianness::Little)
+        .map_err(|error| format!("aya rejects the synthetic BTF: {}", error_chain(&error)))?;
+    let object = ctx.object(Variant::Btf);
+    let tgid = std::process::id();
+    let mut ebpf = EbpfLoader::new()
+        .btf(Some(&btf))
+        .override_global("TARGET_TGID", &tgid, true)
+        .load_file(object)
+        .map_err(|error| format!("loading {}: {}", object.display(), error_chain(&error)))?;
+    kernel::attach(&mut ebpf, "task_state_flavors")?;
+    kernel::trigger_on_new_thread()?;
+    let got: [i64; 3] = kernel::read_first(&ebpf, "TASK_STATE")?;
+    if got[..2] != [2, 0] {
+        return Err(format!(
+            "[flavor, status, state] = {got:?}, expected [2 (task_struct___old), 0 (read), _]"
         )
         .into());
     }
