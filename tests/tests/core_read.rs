@@ -240,7 +240,9 @@ fn reads_fail_like_the_helpers() {
 fn raw_bytes_and_strings_at_an_address() {
     let _sim = kernel().install();
     let mut buf = [0u8; 4];
-    KernelPtr::<u8>::from_addr(NAME).read_bytes(&mut buf).unwrap();
+    KernelPtr::<u8>::from_addr(NAME)
+        .read_bytes(&mut buf)
+        .unwrap();
     assert_eq!(&buf, b"kwor");
     let mut buf = [0u8; 16];
     assert_eq!(KernelPtr::<u8>::from_addr(NAME).read_str(&mut buf), Ok(8));
