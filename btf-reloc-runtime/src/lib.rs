@@ -82,12 +82,59 @@ pub use read::{
 /// # Field attributes
 /// - `#[btf(rename = "__state")]`: the kernel field name (default: the Rust name).
 /// - `#[btf(skip)]`: no accessor and no relocation for this field.
+/// - `#[btf(bitfield)]` (integer fields): read with the bitfield relocations, sign-extended when
+///   the kernel's field is signed (`BPF_CORE_READ_BITFIELD_PROBED`).
 ///
 /// # Generated items
 /// For `struct S { f: T }`: `impl BtfRelocatable for S`, `impl RelocatableField<0> for S`, a
-/// `SFields<S: AddressSpace>` type with the getter `f(&self) -> Result<Option<T>, _>` (reached
-/// from `KernelPtr<S>` / `UserPtr<S>` through `Deref`), and `S::f_exists()`,
-/// `S::f_byte_size()`, `S::f_byte_offset()`.
+/// `SFields<A, P>` type with the getter `f(&self) -> Result<Option<T>, _>` (reached from
+/// `KernelPtr<S>` / `UserPtr<S>` through `Deref`), and `S::f_exists()`, `S::f_byte_size()`,
+/// `S::f_byte_offset()`. An embedded `#[derive(BtfRelocatable)]` struct's getter returns its
+/// handle (its fields are then relocated as one access path from `S`); an array field also gets
+/// `f_at(index)`, a byte array or byte pointer `f_str(&mut buf)`.
+///
+/// ```
+/// use btf_reloc_runtime::prelude::*;
+/// use btf_reloc_runtime::sim::{Memory, Simulation, Struct, Type};
+///
+/// #[derive(BtfRelocatable)]
+/// #[repr(C)]
+/// struct sched_entity {
+///     vruntime: u64,
+/// }
+///
+/// #[derive(BtfRelocatable)]
+/// #[repr(C)]
+/// struct task_struct {
+///     se: sched_entity,
+///     comm: [u8; 16],
+///     #[btf(bitfield)]
+///     in_iowait: u8,
+/// }
+///
+/// let kernel = Struct::new("task_struct", 64)
+///     .field("comm", 0, Type::array(Type::int(1, true), 16))
+///     .field("se", 16, Type::struct_named("sched_entity", 16))
+///     .bitfield("in_iowait", 40 * 8 + 1, 1, 4, false);
+/// let mut memory = Memory::new();
+/// memory.map(0x1000, vec![0; 64]);
+/// memory.write(0x1000, *b"init\0");
+/// memory.write(0x1000 + 16 + 8, 42u64.to_ne_bytes());
+/// memory.write(0x1000 + 40, [0b10]);
+/// let _sim = Simulation::new()
+///     .with_struct(kernel)
+///     .with_struct(Struct::new("sched_entity", 16).int("vruntime", 8, 8))
+///     .with_kernel_memory(memory)
+///     .install();
+///
+/// let task = KernelPtr::<task_struct>::from_addr(0x1000);
+/// let se = task.se().unwrap().unwrap(); // a handle: nothing read yet
+/// assert_eq!(se.vruntime(), Ok(Some(42))); // one relocation of `task_struct.se.vruntime`
+/// assert_eq!(task.comm_at(3), Ok(Some(b't')));
+/// let mut buf = [0u8; 16];
+/// assert_eq!(task.comm_str(&mut buf), Ok(Some(5)));
+/// assert_eq!(task.in_iowait(), Ok(Some(1)));
+/// ```
 pub use btf_reloc_derive::BtfRelocatable;
 
 /// Derives [`BtfEnum`] for a fieldless enum mirroring a kernel enum.
@@ -100,6 +147,28 @@ pub use btf_reloc_derive::BtfRelocatable;
 /// Generates `value(&self) -> Option<i64>` (the enumerator's value in the running kernel,
 /// `ENUMVAL_VALUE`) and `exists(&self) -> bool` (`ENUMVAL_EXISTS`); the Rust discriminants are the
 /// local values. `type_exists::<E>()` / `type_size::<E>()` work on it too.
+///
+/// ```
+/// use btf_reloc_runtime::prelude::*;
+/// use btf_reloc_runtime::sim::{Enum, Simulation};
+/// use btf_reloc_runtime::{type_exists, type_size};
+///
+/// #[derive(BtfEnum)]
+/// #[btf(name = "pid_type")]
+/// enum PidType {
+///     #[btf(rename = "PIDTYPE_TGID")]
+///     Tgid = 10, // only the local value
+///     #[btf(rename = "PIDTYPE_GONE")]
+///     Gone,
+/// }
+///
+/// let kernel = Enum::new("pid_type", 4).variant("PIDTYPE_PID", 0).variant("PIDTYPE_TGID", 1);
+/// let _sim = Simulation::new().with_enum(kernel).install();
+/// assert_eq!(PidType::Tgid.value(), Some(1));
+/// assert!(!PidType::Gone.exists());
+/// assert!(type_exists::<PidType>());
+/// assert_eq!(type_size::<PidType>(), Some(4));
+/// ```
 pub use btf_reloc_derive::BtfEnum;
 
 /// Chains getters like libbpf's `BPF_CORE_READ(task, real_parent, tgid)`: every step but the last
