@@ -31,6 +31,13 @@ pub(crate) fn ensure_installed() -> Result<()> {
         return Ok(());
     }
     eprintln!("installing {LIBBPF_PACKAGE} (for the libbpf loader test)...");
+    // A fresh machine may have no package lists yet.
+    cmd::run(
+        Command::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(["update", "-q"]),
+        "apt-get update",
+    )?;
     cmd::run(
         Command::new("apt-get")
             .env("DEBIAN_FRONTEND", "noninteractive")
