@@ -37,13 +37,9 @@ fn resolve_locally(root: StructDescriptor, indices: &[usize]) -> Option<Resolved
             Some(_) => return None,
         }
     }
-    let (size, signed) = match shape? {
-        TypeShape::Int { size, signed } => (*size, *signed),
-        TypeShape::Ptr => (size_of::<usize>(), false),
-        TypeShape::Array { elem, len } => (shape_size(elem).checked_mul(*len)?, false),
-        TypeShape::Struct(desc) => (desc.size, false),
-    };
-    Some(Resolved::plain(offset, size, signed))
+    let shape = shape?;
+    let signed = matches!(shape, TypeShape::Int { signed: true, .. });
+    Some(Resolved::plain(offset, shape_size(shape), signed))
 }
 
 fn shape_size(shape: &TypeShape) -> usize {

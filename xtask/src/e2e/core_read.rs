@@ -10,7 +10,7 @@ use crate::{
     demo::btf_layout::Btf,
     ebpf::{Bin, Variant},
     kernel,
-    outcome::Outcome,
+    outcome::{expect, Outcome},
     Result,
 };
 
@@ -86,14 +86,6 @@ fn trigger() -> Result<Thread> {
     thread
         .join()
         .map_err(|_| -> crate::Error { "the trigger thread panicked".into() })?
-}
-
-fn expect(what: &str, got: Outcome, want: Outcome) -> Result<()> {
-    if got == want {
-        Ok(())
-    } else {
-        Err(format!("{what}: got {got}, expected {want}").into())
-    }
 }
 
 fn core_read_live(ctx: &mut Ctx) -> Result<()> {

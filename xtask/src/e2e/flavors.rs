@@ -1,9 +1,12 @@
 //! Two Rust flavors of `task_struct` (`___new` with `__state`, `___old` with `state`) in one
 //! program, chosen at run time by field existence.
 
-use aya::{Btf, EbpfLoader, Endianness};
+use aya::{Btf, Endianness};
 
-use super::synthetic::btf_writer::{BtfWriter, Member};
+use super::synthetic::{
+    self,
+    btf_writer::{BtfWriter, Member},
+};
 use super::{Ctx, Test};
 use crate::{ebpf::Variant, error_chain, kernel, Result};
 
@@ -52,13 +55,7 @@ fn old_kernel(ctx: &mut Ctx) -> Result<()> {
     );
     let btf = Btf::parse(&writer.to_bytes(), Endianness::Little)
         .map_err(|error| format!("aya rejects the synthetic BTF: {}", error_chain(&error)))?;
-    let object = ctx.object(Variant::Btf);
-    let tgid = std::process::id();
-    let mut ebpf = EbpfLoader::new()
-        .btf(Some(&btf))
-        .override_global("TARGET_TGID", &tgid, true)
-        .load_file(object)
-        .map_err(|error| format!("loading {}: {}", object.display(), error_chain(&error)))?;
+    let mut ebpf = synthetic::load(ctx, Variant::Btf, &btf)?;
     kernel::attach(&mut ebpf, "task_state_flavors")?;
     kernel::trigger_on_new_thread()?;
     let got: [i64; 3] = kernel::read_first(&ebpf, "TASK_STATE")?;

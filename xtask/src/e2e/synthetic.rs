@@ -451,7 +451,7 @@ fn target_btf(layouts: &[&Layout]) -> Result<Btf> {
 }
 
 /// Loads the main object of `variant` relocated against `btf`, for this process.
-fn load(ctx: &Ctx, variant: Variant, btf: &Btf) -> Result<Ebpf> {
+pub(super) fn load(ctx: &Ctx, variant: Variant, btf: &Btf) -> Result<Ebpf> {
     let object = ctx.object(variant);
     let tgid = std::process::id();
     EbpfLoader::new()
