@@ -1,0 +1,1 @@
+//! BTF for btf-reloc (work in progress).
