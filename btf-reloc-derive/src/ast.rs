@@ -1,28 +1,128 @@
-//! The typed form of the derive input: darling reads the `#[btf(...)]` attributes into these
-//! structs, after a shape check that gives clearer messages than a generic "unsupported shape".
+//! The typed form of the input of both derives (thiserror's `ast::Input`): a struct for
+//! `BtfRelocatable`, an enum for `BtfEnum`, with the container attributes (`name`, `crate`) they
+//! share. darling reads the `#[btf(...)]` attributes in one pass; a shape check runs first because
+//! darling's "unsupported shape" does not say what to do instead.
 
-use darling::{FromDeriveInput, FromField, FromMeta};
+use darling::{FromDeriveInput, FromField, FromMeta, FromVariant};
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 
-/// `#[btf(...)]` on the struct, plus what darling forwards.
-#[derive(FromDeriveInput)]
-#[darling(attributes(btf), forward_attrs(repr))]
-pub(crate) struct Input {
+use crate::ctxt::Errors;
+
+/// Which derive is running: it decides the shape the input must have, and names itself in the
+/// messages.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Derive {
+    /// `#[derive(BtfRelocatable)]` on a struct.
+    Relocatable,
+    /// `#[derive(BtfEnum)]` on a fieldless enum.
+    Enum,
+}
+
+impl Derive {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Relocatable => "BtfRelocatable",
+            Self::Enum => "BtfEnum",
+        }
+    }
+
+    /// What the derive is for, as the messages call it.
+    fn subject(self) -> &'static str {
+        match self {
+            Self::Relocatable => "struct",
+            Self::Enum => "enum",
+        }
+    }
+}
+
+/// A parsed input that passed [`check_shape`].
+pub(crate) enum Input {
+    Struct(Struct),
+    Enum(Enum),
+}
+
+/// What both forms share: the type and the `#[btf(...)]` container attributes.
+pub(crate) struct Container {
     pub(crate) ident: syn::Ident,
     pub(crate) vis: syn::Visibility,
-    pub(crate) data: darling::ast::Data<darling::util::Ignored, Field>,
-    /// Only the `#[repr]` attributes.
-    pub(crate) attrs: Vec<syn::Attribute>,
     /// `#[btf(name = "...")]`: the kernel type name.
-    #[darling(default)]
     pub(crate) name: Option<NameValue>,
     /// `#[btf(crate = "...")]`: path of `btf_reloc_runtime`.
-    #[darling(default, rename = "crate")]
     pub(crate) krate: Option<syn::Path>,
 }
 
-/// `#[btf(...)]` on one field.
+/// The input of `BtfRelocatable`.
+pub(crate) struct Struct {
+    pub(crate) container: Container,
+    /// Only the `#[repr]` attributes.
+    pub(crate) repr: Vec<syn::Attribute>,
+    /// In declaration order.
+    pub(crate) fields: Vec<Field>,
+}
+
+/// The input of `BtfEnum`.
+pub(crate) struct Enum {
+    pub(crate) container: Container,
+    /// In declaration order.
+    pub(crate) variants: Vec<Variant>,
+}
+
+impl Input {
+    /// The type and its container attributes, whichever the form.
+    pub(crate) fn container(&self) -> &Container {
+        match self {
+            Self::Struct(input) => &input.container,
+            Self::Enum(input) => &input.container,
+        }
+    }
+
+    /// Reads the `#[btf]` attributes of an input that passed [`check_shape`]; every attribute
+    /// error is in the one `darling::Error`.
+    pub(crate) fn from_syn(input: &syn::DeriveInput) -> darling::Result<Self> {
+        let Parsed {
+            ident,
+            vis,
+            attrs,
+            data,
+            name,
+            krate,
+        } = Parsed::from_derive_input(input)?;
+        let container = Container {
+            ident,
+            vis,
+            name,
+            krate,
+        };
+        Ok(match data {
+            darling::ast::Data::Struct(fields) => Self::Struct(Struct {
+                container,
+                repr: attrs,
+                fields: fields.fields,
+            }),
+            darling::ast::Data::Enum(variants) => Self::Enum(Enum {
+                container,
+                variants,
+            }),
+        })
+    }
+}
+
+/// What darling reads; split into [`Input`]'s forms by [`Input::from_syn`].
+#[derive(FromDeriveInput)]
+#[darling(attributes(btf), forward_attrs(repr))]
+struct Parsed {
+    ident: syn::Ident,
+    vis: syn::Visibility,
+    attrs: Vec<syn::Attribute>,
+    data: darling::ast::Data<Variant, Field>,
+    #[darling(default)]
+    name: Option<NameValue>,
+    #[darling(default, rename = "crate")]
+    krate: Option<syn::Path>,
+}
+
+/// `#[btf(...)]` on one struct field.
 #[derive(FromField)]
 #[darling(attributes(btf))]
 pub(crate) struct Field {
@@ -37,6 +137,16 @@ pub(crate) struct Field {
     /// `#[btf(bitfield)]`: read with the bitfield relocations.
     #[darling(default)]
     pub(crate) bitfield: Word,
+}
+
+/// `#[btf(...)]` on one enum variant.
+#[derive(FromVariant)]
+#[darling(attributes(btf))]
+pub(crate) struct Variant {
+    pub(crate) ident: syn::Ident,
+    /// `#[btf(rename = "...")]`: the kernel enumerator name.
+    #[darling(default)]
+    pub(crate) rename: Option<NameValue>,
 }
 
 /// The string of `key = "value"`, with the span of the whole `key = "value"`.
@@ -112,40 +222,69 @@ impl FromMeta for Word {
     }
 }
 
-/// Rejects everything but a non-generic struct with named fields, one error per offending token.
-pub(crate) fn check_shape(input: &syn::DeriveInput) -> syn::Result<()> {
-    match &input.data {
-        syn::Data::Enum(data) => {
-            return Err(syn::Error::new(
-                data.enum_token.span,
-                "BtfRelocatable can only be derived for structs with named fields, not enums",
-            ))
-        }
-        syn::Data::Union(data) => {
-            return Err(syn::Error::new(
-                data.union_token.span,
-                "BtfRelocatable can only be derived for structs with named fields, not unions \
-                 (declare the union's members you read as fields of the enclosing struct)",
-            ))
-        }
-        syn::Data::Struct(data) => match &data.fields {
+/// Rejects every input `derive` cannot take: the wrong kind of type, fields or variants it
+/// cannot relocate, generic parameters, a where clause. All of them are reported, each on its
+/// token; nothing is expanded after a shape error (there is no sensible expansion to offer).
+pub(crate) fn check_shape(input: &syn::DeriveInput, derive: Derive) -> syn::Result<()> {
+    let mut errors = Errors::default();
+    match (derive, &input.data) {
+        (Derive::Relocatable, syn::Data::Struct(data)) => match &data.fields {
             syn::Fields::Named(_) => {}
-            syn::Fields::Unnamed(fields) => {
-                return Err(syn::Error::new(
-                    fields.span(),
-                    "BtfRelocatable needs named fields: kernel fields are matched by name",
-                ))
-            }
-            syn::Fields::Unit => {
-                return Err(syn::Error::new(
-                    input.ident.span(),
-                    "BtfRelocatable needs named fields: a unit struct has nothing to relocate",
-                ))
-            }
+            syn::Fields::Unnamed(fields) => errors.push(syn::Error::new(
+                fields.span(),
+                "BtfRelocatable needs named fields: kernel fields are matched by name",
+            )),
+            syn::Fields::Unit => errors.push(syn::Error::new(
+                input.ident.span(),
+                "BtfRelocatable needs named fields: a unit struct has nothing to relocate",
+            )),
         },
+        (Derive::Relocatable, syn::Data::Enum(data)) => errors.push(syn::Error::new(
+            data.enum_token.span,
+            "BtfRelocatable can only be derived for structs with named fields, not enums \
+             (derive BtfEnum for a fieldless enum mirroring a kernel enum)",
+        )),
+        (Derive::Relocatable, syn::Data::Union(data)) => errors.push(syn::Error::new(
+            data.union_token.span,
+            "BtfRelocatable can only be derived for structs with named fields, not unions \
+             (declare the union's members you read as fields of the enclosing struct)",
+        )),
+        (Derive::Enum, syn::Data::Enum(data)) => {
+            if data.variants.is_empty() {
+                errors.push(syn::Error::new(
+                    input.ident.span(),
+                    "BtfEnum needs at least one variant: an enum without enumerators has \
+                     nothing to relocate",
+                ));
+            }
+            for variant in &data.variants {
+                if !matches!(variant.fields, syn::Fields::Unit) {
+                    errors.push(syn::Error::new(
+                        variant.fields.span(),
+                        "BtfEnum variants cannot carry data: a kernel enum is a set of named \
+                         integers",
+                    ));
+                }
+            }
+        }
+        (Derive::Enum, syn::Data::Struct(data)) => errors.push(syn::Error::new(
+            data.struct_token.span,
+            "BtfEnum is for enums; derive BtfRelocatable for a struct",
+        )),
+        (Derive::Enum, syn::Data::Union(data)) => errors.push(syn::Error::new(
+            data.union_token.span,
+            "BtfEnum is for enums, not unions",
+        )),
     }
-    let mut errors = crate::valid::Errors::default();
-    for param in &input.generics.params {
+    check_generics(&input.generics, derive, &mut errors);
+    errors.finish()
+}
+
+/// One error per generic parameter and one for a where clause: a kernel type is one concrete
+/// type, and the generated impls are not generic.
+fn check_generics(generics: &syn::Generics, derive: Derive, errors: &mut Errors) {
+    let (name, subject) = (derive.name(), derive.subject());
+    for param in &generics.params {
         let (span, what) = match param {
             syn::GenericParam::Type(t) => (t.ident.span(), "type"),
             syn::GenericParam::Lifetime(l) => (l.lifetime.span(), "lifetime"),
@@ -154,26 +293,21 @@ pub(crate) fn check_shape(input: &syn::DeriveInput) -> syn::Result<()> {
         errors.push(syn::Error::new(
             span,
             format!(
-                "BtfRelocatable cannot be derived for a generic struct: a kernel type has one \
+                "{name} cannot be derived for a generic {subject}: a kernel type has one \
                  layout; remove this {what} parameter"
             ),
         ));
     }
-    if let Some(where_clause) = &input.generics.where_clause {
+    if let Some(where_clause) = &generics.where_clause {
         errors.push(syn::Error::new(
             where_clause.where_token.span,
-            "BtfRelocatable does not support a where clause; remove it",
+            format!("{name} does not support a where clause; remove it"),
         ));
     }
-    errors.finish()
 }
 
-/// Parses the `#[btf]` attributes of a struct that passed [`check_shape`].
-pub(crate) fn parse(input: &syn::DeriveInput) -> darling::Result<Input> {
-    Input::from_derive_input(input)
-}
-
-/// The `#[repr]` attributes of the raw input (for checking them when [`parse`] failed).
+/// The `#[repr]` attributes of the raw input (for checking them when [`Input::from_syn`]
+/// failed).
 pub(crate) fn repr_attrs(input: &syn::DeriveInput) -> Vec<syn::Attribute> {
     input
         .attrs
@@ -181,14 +315,4 @@ pub(crate) fn repr_attrs(input: &syn::DeriveInput) -> Vec<syn::Attribute> {
         .filter(|a| a.path().is_ident("repr"))
         .cloned()
         .collect()
-}
-
-impl Input {
-    /// The fields, in declaration order.
-    pub(crate) fn fields(&self) -> &[Field] {
-        match &self.data {
-            darling::ast::Data::Struct(fields) => &fields.fields,
-            darling::ast::Data::Enum(_) => &[],
-        }
-    }
 }

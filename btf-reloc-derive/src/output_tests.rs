@@ -4,16 +4,14 @@
 
 use std::path::PathBuf;
 
+use crate::ast::Derive;
+
 fn check(case: &str, input: syn::DeriveInput) {
-    check_with(case, input, crate::expand::derive);
+    check_with(case, input, Derive::Relocatable);
 }
 
-fn check_with(
-    case: &str,
-    input: syn::DeriveInput,
-    derive: fn(&syn::DeriveInput) -> syn::Result<proc_macro2::TokenStream>,
-) {
-    let tokens = match derive(&input) {
+fn check_with(case: &str, input: syn::DeriveInput, derive: Derive) {
+    let tokens = match crate::expand::derive(&input, derive) {
         Ok(tokens) => tokens,
         Err(e) => panic!("{case}: {e}"),
     };
@@ -167,6 +165,6 @@ fn enum_values() {
                 Tgid,
             }
         },
-        crate::enums::derive,
+        Derive::Enum,
     );
 }

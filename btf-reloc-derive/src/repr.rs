@@ -3,7 +3,7 @@
 
 use syn::spanned::Spanned;
 
-use crate::valid::Errors;
+use crate::ctxt::Errors;
 
 /// Checks the `#[repr]` attributes; one error per offending token, all collected.
 pub(crate) fn check(attrs: &[syn::Attribute], ident: &syn::Ident, errors: &mut Errors) {

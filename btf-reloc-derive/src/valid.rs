@@ -1,14 +1,22 @@
-//! Checks that look at more than one attribute or field, and the checked model `expand` reads.
+//! The checks both derives share, and the checked model `expand` reads: kernel names (one naming
+//! rule, `btf_reloc_format::is_c_identifier`, for names from attributes and from Rust
+//! identifiers alike; one field or enumerator per kernel name), the `rename`/`skip`/`bitfield`
+//! combinations, and the names of the generated methods (none twice, none hidden behind a method
+//! of the handle).
 //!
-//! Every error is collected and reported at once, spanned on the smallest offending tokens.
+//! Every error is collected, spanned on the smallest offending token. The model is built even
+//! when there are errors, so that `expand` can run next to them.
 
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
+use btf_reloc_format::{is_c_identifier, MAX_NAME_LEN};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
-use crate::ast::{Input, NameValue};
-use crate::shape;
-use syn::ext::IdentExt;
+use crate::ast::{Container, Input, NameValue};
+use crate::ctxt::Errors;
+use crate::methods::{self, Method};
+use crate::{ast, shape};
 
 /// A derive input that passed every check.
 pub(crate) struct Model<'a> {
@@ -18,11 +26,18 @@ pub(crate) struct Model<'a> {
     pub(crate) kernel_name: String,
     /// Path of the runtime crate.
     pub(crate) krate: syn::Path,
-    /// All fields, skipped ones included (they still shape the layout).
-    pub(crate) fields: Vec<ModelField<'a>>,
+    pub(crate) body: Body<'a>,
 }
 
-/// One field of a [`Model`].
+/// What a [`Model`] is made of.
+pub(crate) enum Body<'a> {
+    /// All fields of a struct, skipped ones included (they still shape the layout).
+    Struct(Vec<ModelField<'a>>),
+    /// The variants of an enum.
+    Enum(Vec<ModelVariant<'a>>),
+}
+
+/// One field of a struct [`Model`].
 pub(crate) struct ModelField<'a> {
     pub(crate) ident: &'a syn::Ident,
     pub(crate) ty: &'a syn::Type,
@@ -30,41 +45,97 @@ pub(crate) struct ModelField<'a> {
     pub(crate) kernel_name: Option<String>,
     /// `#[btf(bitfield)]`.
     pub(crate) bitfield: bool,
+    /// The methods generated for it, none for a skipped field. A method whose name an earlier
+    /// field took is left out (the clash is reported), so that rustc does not add "duplicate
+    /// definitions" to our error.
+    pub(crate) methods: Vec<Method<'a>>,
+}
+
+/// One variant of an enum [`Model`].
+pub(crate) struct ModelVariant<'a> {
+    pub(crate) ident: &'a syn::Ident,
+    /// The kernel enumerator name.
+    pub(crate) kernel_name: String,
 }
 
 impl Model<'_> {
+    /// The fields of a struct model, in declaration order (none for an enum).
+    pub(crate) fn fields(&self) -> &[ModelField<'_>] {
+        match &self.body {
+            Body::Struct(fields) => fields,
+            Body::Enum(_) => &[],
+        }
+    }
+
     /// The relocatable (non-skipped) fields with their kernel names.
     pub(crate) fn relocatable(&self) -> impl Iterator<Item = (&ModelField<'_>, &str)> {
-        self.fields
+        self.fields()
             .iter()
             .filter_map(|f| f.kernel_name.as_deref().map(|name| (f, name)))
     }
 }
 
-/// Whether `s` is a C identifier, the only names BTF can hold.
-pub(crate) fn is_c_identifier(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_alphabetic())
-        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+/// What a kernel name names, for the messages and the attribute that sets it.
+#[derive(Clone, Copy)]
+enum Named {
+    Type,
+    Field,
+    Enumerator,
 }
 
-/// Checks `input` and builds the model. The model is built even when there are errors (skipping
-/// nothing), so that the caller can expand it next to the errors and spare users follow-on
-/// "no method named ..." errors.
-pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
-    let kernel_name = match &input.name {
-        Some(name) => {
-            check_c_identifier(name, "type", errors);
-            name.value.clone()
+impl Named {
+    fn noun(self) -> &'static str {
+        match self {
+            Self::Type => "type",
+            Self::Field => "field",
+            Self::Enumerator => "enumerator",
         }
-        None => input.ident.unraw().to_string(),
-    };
+    }
 
-    let mut fields = Vec::new();
-    let mut seen: HashMap<String, &syn::Ident> = HashMap::new();
-    for field in input.fields() {
+    /// The `#[btf(...)]` key that sets the name.
+    fn key(self) -> &'static str {
+        match self {
+            Self::Type => "name",
+            Self::Field | Self::Enumerator => "rename",
+        }
+    }
+}
+
+/// Checks `input` and builds the model. Nothing is left out of the model for an error (bar
+/// clashing method names), so that the caller can expand it next to the errors and spare users
+/// follow-on "no method named ..." errors.
+pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
+    let Container {
+        ident,
+        vis,
+        name,
+        krate,
+    } = input.container();
+    let kernel_name = kernel_name(name.as_ref(), ident, Named::Type, errors);
+    let body = match input {
+        Input::Struct(input) => Body::Struct(validate_fields(&input.fields, errors)),
+        Input::Enum(input) => Body::Enum(validate_variants(&input.variants, errors)),
+    };
+    Model {
+        ident,
+        vis,
+        kernel_name,
+        krate: krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::btf_reloc_runtime)),
+        body,
+    }
+}
+
+fn validate_fields<'a>(fields: &'a [ast::Field], errors: &mut Errors) -> Vec<ModelField<'a>> {
+    let mut kernel_names = KernelNames::new(Named::Field);
+    let mut method_names = MethodNames::default();
+    let mut model = Vec::new();
+    for field in fields {
+        // `check_shape` let only named fields through.
         let Some(ident) = &field.ident else { continue };
-        let kernel_name = match (&field.rename, field.skip.is_present()) {
+        let skipped = field.skip.is_present();
+        let kernel_name = match (&field.rename, skipped) {
             (Some(rename), true) => {
                 errors.push(syn::Error::new(
                     rename.span,
@@ -72,32 +143,14 @@ pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
                 ));
                 None
             }
-            (_, true) => None,
-            (Some(rename), false) => {
-                check_c_identifier(rename, "field", errors);
-                Some(rename.value.clone())
-            }
-            (None, false) => Some(ident.unraw().to_string()),
+            (None, true) => None,
+            (rename, false) => Some(kernel_name(rename.as_ref(), ident, Named::Field, errors)),
         };
         if let Some(name) = &kernel_name {
-            if let Some(first) = seen.get(name) {
-                let span = match &field.rename {
-                    Some(rename) => rename.span,
-                    None => ident.span(),
-                };
-                errors.push(syn::Error::new(
-                    span,
-                    format!(
-                        "fields `{first}` and `{ident}` both map to kernel field `{name}`; \
-                         rename or skip one of them"
-                    ),
-                ));
-            } else {
-                seen.insert(name.clone(), ident);
-            }
+            kernel_names.claim(name, ident, field.rename.as_ref(), errors);
         }
         if let Some(span) = field.bitfield.span() {
-            if field.skip.is_present() {
+            if skipped {
                 errors.push(syn::Error::new(
                     span,
                     "`bitfield` has no effect on a skipped field; remove one of `bitfield` and `skip`",
@@ -110,76 +163,268 @@ pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
                 ));
             }
         }
-        fields.push(ModelField {
+        // An invalid `bitfield` (reported above) falls back to a plain getter, so that the user
+        // sees our error rather than a trait error it causes.
+        let bitfield = field.bitfield.is_present() && !skipped && shape::is_int(&field.ty);
+        let mut methods = Vec::new();
+        if let Some(name) = &kernel_name {
+            for method in Method::all_of(&field.ty, bitfield) {
+                check_not_shadowed(method, ident, field.rename.is_some(), name, errors);
+                match method_names.claim(method, ident) {
+                    Ok(()) => methods.push(method),
+                    Err(clash) => errors.push(clash),
+                }
+            }
+        }
+        model.push(ModelField {
             ident,
             ty: &field.ty,
             kernel_name,
-            // An invalid `bitfield` (reported above) falls back to a plain getter, so that the
-            // user sees our error rather than a trait error it causes.
-            bitfield: field.bitfield.is_present()
-                && !field.skip.is_present()
-                && shape::is_int(&field.ty),
+            bitfield,
+            methods,
         });
     }
+    model
+}
 
-    Model {
-        ident: &input.ident,
-        vis: &input.vis,
-        kernel_name,
-        krate: input
-            .krate
-            .clone()
-            .unwrap_or_else(|| syn::parse_quote!(::btf_reloc_runtime)),
-        fields,
+fn validate_variants<'a>(
+    variants: &'a [ast::Variant],
+    errors: &mut Errors,
+) -> Vec<ModelVariant<'a>> {
+    let mut kernel_names = KernelNames::new(Named::Enumerator);
+    variants
+        .iter()
+        .map(|variant| {
+            let ident = &variant.ident;
+            let name = kernel_name(variant.rename.as_ref(), ident, Named::Enumerator, errors);
+            kernel_names.claim(&name, ident, variant.rename.as_ref(), errors);
+            ModelVariant {
+                ident,
+                kernel_name: name,
+            }
+        })
+        .collect()
+}
+
+/// The kernel name of a type, field or enumerator: the attribute's value, or else the Rust
+/// identifier without `r#`. Either way it must be a name BTF can hold.
+fn kernel_name(
+    attr: Option<&NameValue>,
+    ident: &syn::Ident,
+    what: Named,
+    errors: &mut Errors,
+) -> String {
+    match attr {
+        Some(name) => {
+            if let Some(problem) = name_problem(&name.value, what) {
+                errors.push(syn::Error::new(name.span, problem));
+            }
+            name.value.clone()
+        }
+        None => {
+            let name = ident.unraw().to_string();
+            if let Some(problem) = name_problem(&name, what) {
+                let (noun, key) = (what.noun(), what.key());
+                errors.push(syn::Error::new(
+                    ident.span(),
+                    format!(
+                        "{problem}; keep the Rust name and give the kernel {noun} its name with \
+                         `#[btf({key} = \"...\")]`"
+                    ),
+                ));
+            }
+            name
+        }
     }
 }
 
-/// Reports `name` unless it is a C identifier; `what` is "type" or "field".
-fn check_c_identifier(name: &NameValue, what: &str, errors: &mut Errors) {
-    if name.value.is_empty() {
+/// Why `name` cannot name a kernel `what`, if it cannot. The rule is the format crate's (the one
+/// `btf-reloc link` applies when it writes BTF); the branches only word the message.
+fn name_problem(name: &str, what: Named) -> Option<String> {
+    if is_c_identifier(name) {
+        return None;
+    }
+    let noun = what.noun();
+    Some(if name.is_empty() {
+        format!("an empty string cannot name a kernel {noun}")
+    } else if name.len() > MAX_NAME_LEN {
+        let start: String = name.chars().take(24).collect();
+        format!(
+            "`{start}...` is {} bytes long, more than the {MAX_NAME_LEN} bytes a BTF name can \
+             have, so it cannot name a kernel {noun}",
+            name.len()
+        )
+    } else {
+        format!(
+            "`{name}` is not a C identifier (ASCII letters, digits and `_`, not starting with a \
+             digit), so it cannot name a kernel {noun}"
+        )
+    })
+}
+
+/// The kernel names taken so far by the fields of one struct or the variants of one enum, with
+/// the Rust identifier that took each.
+struct KernelNames<'a> {
+    taken: HashMap<String, &'a syn::Ident>,
+    what: Named,
+}
+
+impl<'a> KernelNames<'a> {
+    fn new(what: Named) -> Self {
+        Self {
+            taken: HashMap::new(),
+            what,
+        }
+    }
+
+    /// Takes `name` for `ident`, or reports that an earlier one took it. The later one is
+    /// blamed, on its `rename` if the name comes from there.
+    fn claim(
+        &mut self,
+        name: &str,
+        ident: &'a syn::Ident,
+        rename: Option<&NameValue>,
+        errors: &mut Errors,
+    ) {
+        let first = match self.taken.entry(name.to_owned()) {
+            Entry::Vacant(entry) => {
+                entry.insert(ident);
+                return;
+            }
+            Entry::Occupied(entry) => *entry.get(),
+        };
+        let (what, noun) = (self.what, self.what.noun());
+        let (plural, fix) = match what {
+            Named::Type => ("types", "rename one of them"),
+            Named::Field => ("fields", "rename or skip one of them"),
+            Named::Enumerator => ("variants", "rename one of them"),
+        };
         errors.push(syn::Error::new(
-            name.span,
-            format!("an empty string cannot name a kernel {what}"),
-        ));
-    } else if !is_c_identifier(&name.value) {
-        errors.push(syn::Error::new(
-            name.span,
-            format!(
-                "`{}` is not a C identifier (ASCII letters, digits and `_`, not starting with a \
-                 digit), so it cannot name a kernel {what}",
-                name.value
-            ),
+            rename.map_or_else(|| ident.span(), |r| r.span),
+            format!("{plural} `{first}` and `{ident}` both map to kernel {noun} `{name}`; {fix}"),
         ));
     }
 }
 
-/// The model of an input whose `#[btf]` attributes could not be parsed: every field under its
-/// Rust name (skipped where a `skip` appears in its attributes), so that the expansion next to
-/// the attribute error spares users a cascade of "no method named ..." errors.
+/// The generated method names taken so far in one struct, on the handle's `SFields` and on `S`.
+#[derive(Default)]
+struct MethodNames<'a>(HashMap<(bool, String), (&'a syn::Ident, Method<'a>)>);
+
+impl<'a> MethodNames<'a> {
+    /// Takes the name of `field`'s `method`, or says which earlier method has it (spanned on the
+    /// later field, like a duplicate kernel name).
+    fn claim(&mut self, method: Method<'a>, field: &'a syn::Ident) -> syn::Result<()> {
+        let name = method.ident(field).unraw().to_string();
+        match self.0.entry((method.on_handle(), name)) {
+            Entry::Vacant(entry) => {
+                entry.insert((field, method));
+                Ok(())
+            }
+            Entry::Occupied(entry) => {
+                let (first, first_method) = entry.get();
+                let (name, first_what, what) =
+                    (&entry.key().1, first_method.describe(), method.describe());
+                Err(syn::Error::new(
+                    field.span(),
+                    format!(
+                        "`{name}` would be generated twice: as {first_what} of field `{first}` \
+                         and as {what} of field `{field}`; give one of these Rust fields another \
+                         name (`#[btf(rename = \"...\")]` keeps its kernel name)"
+                    ),
+                ))
+            }
+        }
+    }
+}
+
+/// Reports a handle method that would be hidden behind a trait method of the handle (see
+/// `methods::HANDLE_TRAIT_METHODS`), and how to rename the field around it.
+fn check_not_shadowed(
+    method: Method<'_>,
+    field: &syn::Ident,
+    renamed: bool,
+    kernel_name: &str,
+    errors: &mut Errors,
+) {
+    if !method.on_handle() {
+        return;
+    }
+    let name = method.ident(field).unraw().to_string();
+    let Some(trait_name) = methods::handle_trait_with(&name) else {
+        return;
+    };
+    let what = method.describe();
+    let fix = if renamed {
+        format!(
+            "give the Rust field another name (its `rename` keeps the kernel name `{kernel_name}`)"
+        )
+    } else {
+        format!(
+            "give the Rust field another name and keep the kernel name with \
+             `#[btf(rename = \"{kernel_name}\")]`"
+        )
+    };
+    errors.push(syn::Error::new(
+        field.span(),
+        format!(
+            "{what} of field `{field}` would be hidden: `.{name}()` on a `KernelPtr`/`UserPtr` \
+             handle calls the handle's `{trait_name}::{name}`, not the getter (which is reached \
+             through `Deref`); {fix}"
+        ),
+    ));
+}
+
+/// The model of an input whose `#[btf]` attributes could not be parsed: every field or variant
+/// under its Rust name (a field skipped where a `skip` appears in its attributes), so that the
+/// expansion next to the attribute error spares users a cascade of "no method named ..." errors.
+/// Nothing is reported from here: the attribute error comes first.
 pub(crate) fn fallback(input: &syn::DeriveInput) -> Model<'_> {
-    let fields = match &input.data {
-        syn::Data::Struct(data) => data
-            .fields
-            .iter()
-            .filter_map(|field| {
-                let ident = field.ident.as_ref()?;
-                let skipped = field.attrs.iter().any(mentions_skip);
-                Some(ModelField {
-                    ident,
-                    ty: &field.ty,
-                    kernel_name: (!skipped).then(|| ident.unraw().to_string()),
-                    bitfield: false,
+    let body = match &input.data {
+        syn::Data::Struct(data) => {
+            let mut method_names = MethodNames::default();
+            Body::Struct(
+                data.fields
+                    .iter()
+                    .filter_map(|field| {
+                        let ident = field.ident.as_ref()?;
+                        let skipped = field.attrs.iter().any(mentions_skip);
+                        let methods = if skipped {
+                            Vec::new()
+                        } else {
+                            Method::all_of(&field.ty, false)
+                                .into_iter()
+                                .filter(|&method| method_names.claim(method, ident).is_ok())
+                                .collect()
+                        };
+                        Some(ModelField {
+                            ident,
+                            ty: &field.ty,
+                            kernel_name: (!skipped).then(|| ident.unraw().to_string()),
+                            bitfield: false,
+                            methods,
+                        })
+                    })
+                    .collect(),
+            )
+        }
+        syn::Data::Enum(data) => Body::Enum(
+            data.variants
+                .iter()
+                .map(|variant| ModelVariant {
+                    ident: &variant.ident,
+                    kernel_name: variant.ident.unraw().to_string(),
                 })
-            })
-            .collect(),
-        syn::Data::Enum(_) | syn::Data::Union(_) => Vec::new(),
+                .collect(),
+        ),
+        // `check_shape` let no union through.
+        syn::Data::Union(_) => Body::Struct(Vec::new()),
     };
     Model {
         ident: &input.ident,
         vis: &input.vis,
         kernel_name: input.ident.unraw().to_string(),
         krate: syn::parse_quote!(::btf_reloc_runtime),
-        fields,
+        body,
     }
 }
 
@@ -190,21 +435,4 @@ fn mentions_skip(attr: &syn::Attribute) -> bool {
         && attr
             .parse_args_with(Items::parse_terminated)
             .is_ok_and(|items| items.iter().any(|item| item.path().is_ident("skip")))
-}
-
-/// Collects errors so that all of them are reported in one go.
-#[derive(Default)]
-pub(crate) struct Errors(Option<syn::Error>);
-
-impl Errors {
-    pub(crate) fn push(&mut self, error: syn::Error) {
-        match &mut self.0 {
-            Some(all) => all.combine(error),
-            None => self.0 = Some(error),
-        }
-    }
-
-    pub(crate) fn finish(self) -> syn::Result<()> {
-        self.0.map_or(Ok(()), Err)
-    }
 }

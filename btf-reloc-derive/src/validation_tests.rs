@@ -1,4 +1,4 @@
-//! Unit tests for every validation branch of the derive (ast, repr, valid).
+//! Unit tests for every validation branch of both derives (ast, repr, valid).
 //!
 //! Each test builds its input with `parse_quote!` and asserts the exact messages. Spans cannot be
 //! checked here (outside a proc-macro every `parse_quote!` token has the call-site span); the
@@ -6,8 +6,11 @@
 
 use syn::parse_quote;
 
-use crate::valid::{is_c_identifier, Errors, Model};
-use crate::{ast, expand, repr, valid};
+use crate::ast::{self, Derive, Input};
+use crate::ctxt::Errors;
+use crate::methods::Method;
+use crate::valid::{Body, Model};
+use crate::{expand, repr, valid};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -21,10 +24,10 @@ fn finish(errors: Errors) -> Vec<String> {
     errors.finish().err().map(messages).unwrap_or_default()
 }
 
-/// Every error the whole derive reports for `input`: the parse error it returns, or the
+/// Every error `derive` reports for `input`: the shape error it returns, or the
 /// `compile_error!`s it emits next to the expansion.
-fn derive_errors(input: &syn::DeriveInput) -> Vec<String> {
-    let tokens = match expand::derive(input) {
+fn errors_of(input: &syn::DeriveInput, derive: Derive) -> Vec<String> {
+    let tokens = match expand::derive(input, derive) {
         Ok(tokens) => tokens,
         Err(e) => return messages(e),
     };
@@ -40,24 +43,50 @@ fn derive_errors(input: &syn::DeriveInput) -> Vec<String> {
         .collect()
 }
 
-/// The error messages of [`ast::check_shape`] then [`ast::parse`], one of which must fail.
-fn parse_errors(input: &syn::DeriveInput) -> Vec<String> {
-    if let Err(e) = ast::check_shape(input) {
+fn derive_errors(input: &syn::DeriveInput) -> Vec<String> {
+    errors_of(input, Derive::Relocatable)
+}
+
+fn enum_errors(input: &syn::DeriveInput) -> Vec<String> {
+    errors_of(input, Derive::Enum)
+}
+
+/// The expansion of `derive` for `input`, errors included, as one string.
+fn expansion(input: &syn::DeriveInput, derive: Derive) -> String {
+    expand::derive(input, derive)
+        .expect("errors after the shape check are emitted as tokens")
+        .to_string()
+}
+
+/// The error messages of [`ast::check_shape`] then [`Input::from_syn`], one of which must fail.
+fn parse_errors_of(input: &syn::DeriveInput, derive: Derive) -> Vec<String> {
+    if let Err(e) = ast::check_shape(input, derive) {
         return messages(e);
     }
-    match ast::parse(input) {
+    match Input::from_syn(input) {
         Ok(_) => panic!("`{}` parsed, expected an error", input.ident),
         Err(e) => messages(e.into()),
     }
 }
 
-fn parse_ok(input: &syn::DeriveInput) -> ast::Input {
-    if let Err(e) = ast::check_shape(input) {
+fn parse_errors(input: &syn::DeriveInput) -> Vec<String> {
+    parse_errors_of(input, Derive::Relocatable)
+}
+
+fn parse_ok_as(input: &syn::DeriveInput, derive: Derive) -> Input {
+    if let Err(e) = ast::check_shape(input, derive) {
         panic!("`{}` has a bad shape: {e}", input.ident);
     }
-    match ast::parse(input) {
+    match Input::from_syn(input) {
         Ok(parsed) => parsed,
         Err(e) => panic!("`{}` did not parse: {e}", input.ident),
+    }
+}
+
+fn parse_struct(input: &syn::DeriveInput) -> ast::Struct {
+    match parse_ok_as(input, Derive::Relocatable) {
+        Input::Struct(parsed) => parsed,
+        Input::Enum(_) => panic!("`{}` parsed as an enum", input.ident),
     }
 }
 
@@ -69,11 +98,19 @@ fn repr_errors(input: &syn::DeriveInput) -> Vec<String> {
 }
 
 /// Parses `input` (which must parse), validates it and hands the model and errors to `check`.
-fn with_model(input: &syn::DeriveInput, check: impl FnOnce(&Model<'_>, Vec<String>)) {
-    let parsed = parse_ok(input);
+fn with_model_as(
+    input: &syn::DeriveInput,
+    derive: Derive,
+    check: impl FnOnce(&Model<'_>, Vec<String>),
+) {
+    let parsed = parse_ok_as(input, derive);
     let mut errors = Errors::default();
     let model = valid::validate(&parsed, &mut errors);
     check(&model, finish(errors));
+}
+
+fn with_model(input: &syn::DeriveInput, check: impl FnOnce(&Model<'_>, Vec<String>)) {
+    with_model_as(input, Derive::Relocatable, check);
 }
 
 fn validate_errors(input: &syn::DeriveInput) -> Vec<String> {
@@ -82,18 +119,50 @@ fn validate_errors(input: &syn::DeriveInput) -> Vec<String> {
     out
 }
 
+fn validate_enum_errors(input: &syn::DeriveInput) -> Vec<String> {
+    let mut out = Vec::new();
+    with_model_as(input, Derive::Enum, |_, errors| out = errors);
+    out
+}
+
 /// The kernel names of the model's fields (`None` for skipped ones).
 fn kernel_names<'a>(model: &'a Model<'_>) -> Vec<Option<&'a str>> {
     model
-        .fields
+        .fields()
         .iter()
         .map(|f| f.kernel_name.as_deref())
         .collect()
 }
 
+/// The names of the methods generated for each field, in order.
+fn method_names(model: &Model<'_>) -> Vec<Vec<String>> {
+    model
+        .fields()
+        .iter()
+        .map(|f| {
+            f.methods
+                .iter()
+                .map(|m| m.ident(f.ident).to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// `(Rust variant, kernel enumerator)` of an enum model.
+fn variants(model: &Model<'_>) -> Vec<(String, String)> {
+    match &model.body {
+        Body::Enum(variants) => variants
+            .iter()
+            .map(|v| (v.ident.to_string(), v.kernel_name.clone()))
+            .collect(),
+        Body::Struct(_) => panic!("a struct model"),
+    }
+}
+
 const NO_ERRORS: [&str; 0] = [];
 const NOT_NAMED_ENUM: &str =
-    "BtfRelocatable can only be derived for structs with named fields, not enums";
+    "BtfRelocatable can only be derived for structs with named fields, not enums (derive BtfEnum \
+     for a fieldless enum mirroring a kernel enum)";
 const NOT_NAMED_UNION: &str =
     "BtfRelocatable can only be derived for structs with named fields, not unions \
      (declare the union's members you read as fields of the enclosing struct)";
@@ -317,18 +386,18 @@ fn attributes_are_read_into_the_typed_input() {
             pid: i32,
         }
     };
-    let parsed = parse_ok(&input);
-    assert_eq!(parsed.ident, "Task");
+    let parsed = parse_struct(&input);
+    assert_eq!(parsed.container.ident, "Task");
     assert_eq!(
-        parsed.name.as_ref().map(|n| n.value.as_str()),
+        parsed.container.name.as_ref().map(|n| n.value.as_str()),
         Some("task_struct___v58")
     );
-    assert_eq!(parsed.krate, Some(parse_quote!(my_runtime)));
+    assert_eq!(parsed.container.krate, Some(parse_quote!(my_runtime)));
     // Only `#[repr]` is forwarded, not the other attributes.
-    assert_eq!(parsed.attrs.len(), 1);
-    assert!(parsed.attrs[0].path().is_ident("repr"));
+    assert_eq!(parsed.repr.len(), 1);
+    assert!(parsed.repr[0].path().is_ident("repr"));
 
-    let fields = parsed.fields();
+    let fields = &parsed.fields;
     let idents: Vec<_> = fields
         .iter()
         .map(|f| f.ident.as_ref().expect("named").to_string())
@@ -422,24 +491,98 @@ fn every_rejected_repr_is_reported() {
 // ---------------------------------------------------------------------------------------------
 // valid.rs: names
 
+/// The message for a name that is not a C identifier.
+fn not_c(name: &str, what: &str) -> String {
+    format!(
+        "`{name}` is not a C identifier (ASCII letters, digits and `_`, not starting with a \
+         digit), so it cannot name a kernel {what}"
+    )
+}
+
 #[test]
-fn c_identifiers() {
-    for ok in ["a", "_", "__state", "task_struct___v58", "A9_b", "type"] {
-        assert!(is_c_identifier(ok), "{ok:?} is a C identifier");
-    }
-    for bad in [
-        "",
-        "1abc",
-        "foo-bar",
-        "foo bar",
-        "struct task_struct",
-        "a.b",
-        "r#type",
-        "é",
-        "a\u{0}",
+fn names_follow_the_format_crates_rule() {
+    // The rule is `btf_reloc_format::is_c_identifier`; these only show that every name goes
+    // through it, length limit included.
+    let longest = "a".repeat(btf_reloc_format::MAX_NAME_LEN);
+    let too_long = "a".repeat(btf_reloc_format::MAX_NAME_LEN + 1);
+    for (name, ok) in [
+        ("a", true),
+        ("_", true),
+        ("__state", true),
+        ("task_struct___v58", true),
+        ("A9_b", true),
+        ("type", true),
+        (longest.as_str(), true),
+        (too_long.as_str(), false),
+        ("1abc", false),
+        ("foo bar", false),
+        ("a.b", false),
+        ("r#type", false),
+        ("é", false),
+        ("a\u{0}", false),
     ] {
-        assert!(!is_c_identifier(bad), "{bad:?} is not a C identifier");
+        let input = parse_quote! {
+            #[repr(C)]
+            struct task_struct {
+                #[btf(rename = #name)]
+                state: u32,
+            }
+        };
+        assert_eq!(validate_errors(&input).is_empty(), ok, "{name:?}");
     }
+}
+
+#[test]
+fn too_long_names_say_so() {
+    let too_long = "a".repeat(btf_reloc_format::MAX_NAME_LEN + 1);
+    let input = parse_quote! {
+        #[repr(C)]
+        #[btf(name = #too_long)]
+        struct task_struct { pid: i32 }
+    };
+    assert_eq!(
+        validate_errors(&input),
+        ["`aaaaaaaaaaaaaaaaaaaaaaaa...` is 512 bytes long, more than the 511 bytes a BTF name can \
+          have, so it cannot name a kernel type"]
+    );
+}
+
+#[test]
+fn rust_names_used_as_kernel_names_must_be_c_identifiers_too() {
+    // Rust identifiers may be non-ASCII; a kernel name cannot.
+    let input = parse_quote! {
+        #[repr(C)]
+        struct tâche {
+            pïd: i32,
+            #[btf(rename = "comm")]
+            nom: [u8; 16],
+            #[btf(skip)]
+            réservé: u32,
+        }
+    };
+    let hint = |what: &str, key: &str| {
+        format!("; keep the Rust name and give the kernel {what} its name with `#[btf({key} = \"...\")]`")
+    };
+    assert_eq!(
+        validate_errors(&input),
+        [
+            not_c("tâche", "type") + &hint("type", "name"),
+            not_c("pïd", "field") + &hint("field", "rename"),
+        ]
+    );
+}
+
+#[test]
+fn renamed_rust_names_are_not_checked() {
+    let input = parse_quote! {
+        #[repr(C)]
+        #[btf(name = "task_struct")]
+        struct tâche {
+            #[btf(rename = "pid")]
+            pïd: i32,
+        }
+    };
+    assert_eq!(validate_errors(&input), NO_ERRORS);
 }
 
 #[test]
@@ -748,9 +891,7 @@ fn repr_and_name_errors_are_reported_together_next_to_the_expansion() {
         ]
     );
     // The getters are still generated, sparing users follow-on "no method" errors.
-    let tokens = expand::derive(&input)
-        .expect("errors are emitted as tokens")
-        .to_string();
+    let tokens = expansion(&input, Derive::Relocatable);
     assert!(tokens.contains("struct taskFields"), "{tokens}");
     assert!(tokens.contains("pub fn pid"), "{tokens}");
 }
@@ -770,9 +911,456 @@ fn attribute_errors_come_with_the_repr_check_and_a_fallback_expansion() {
         ]
     );
     // The fallback keeps the getters, and honours a `skip` it can see.
-    let tokens = expand::derive(&input)
-        .expect("errors are tokens")
-        .to_string();
+    let tokens = expansion(&input, Derive::Relocatable);
     assert!(tokens.contains("pub fn pid"), "{tokens}");
     assert!(!tokens.contains("pub fn flags"), "{tokens}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generic parameters and where clauses, for both derives
+
+#[test]
+fn every_generic_parameter_and_the_where_clause_are_reported() {
+    let strukt = parse_quote! {
+        #[repr(C)]
+        struct list_head<'a, T, const N: usize> where T: Copy { next: &'a [T; N] }
+    };
+    let enm = parse_quote! {
+        enum pid_type<'a, T, const N: usize> where T: Copy { PIDTYPE_PID }
+    };
+    let enum_generic = |what: &str| {
+        format!(
+            "BtfEnum cannot be derived for a generic enum: a kernel type has one layout; remove \
+             this {what} parameter"
+        )
+    };
+    assert_eq!(
+        derive_errors(&strukt),
+        [
+            generic("lifetime"),
+            generic("type"),
+            generic("const"),
+            "BtfRelocatable does not support a where clause; remove it".to_owned(),
+        ]
+    );
+    assert_eq!(
+        enum_errors(&enm),
+        [
+            enum_generic("lifetime"),
+            enum_generic("type"),
+            enum_generic("const"),
+            "BtfEnum does not support a where clause; remove it".to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn shape_and_generics_errors_are_reported_together() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct pid_t<T>(T);
+    };
+    assert_eq!(
+        derive_errors(&input),
+        [
+            "BtfRelocatable needs named fields: kernel fields are matched by name".to_owned(),
+            generic("type"),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// BtfEnum: shape, attributes, names
+
+#[test]
+fn btf_enum_is_for_enums() {
+    let strukt = parse_quote! { struct pid_type { x: u32 } };
+    let union = parse_quote! { union pid_type { x: u32 } };
+    assert_eq!(
+        enum_errors(&strukt),
+        ["BtfEnum is for enums; derive BtfRelocatable for a struct"]
+    );
+    assert_eq!(enum_errors(&union), ["BtfEnum is for enums, not unions"]);
+}
+
+#[test]
+fn btf_enum_variants_cannot_carry_data() {
+    let input = parse_quote! {
+        enum pid_type { PIDTYPE_PID, PIDTYPE_TGID(u32), PIDTYPE_PGID { id: u32 } }
+    };
+    let data = "BtfEnum variants cannot carry data: a kernel enum is a set of named integers";
+    assert_eq!(enum_errors(&input), [data, data]);
+}
+
+#[test]
+fn btf_enum_needs_a_variant() {
+    // Without one, the generated `match self {}` on `&Self` would not compile.
+    let input = parse_quote! { enum pid_type {} };
+    assert_eq!(
+        enum_errors(&input),
+        ["BtfEnum needs at least one variant: an enum without enumerators has nothing to relocate"]
+    );
+}
+
+#[test]
+fn btf_enum_attributes_are_checked_by_darling() {
+    let unknown_container_key = parse_quote! {
+        #[btf(nmae = "pid_type")]
+        enum PidType { Pid }
+    };
+    // `skip` and `bitfield` are field keys, not variant keys.
+    let field_key_on_variant = parse_quote! {
+        enum pid_type { #[btf(skip)] PIDTYPE_PID }
+    };
+    assert_eq!(
+        parse_errors_of(&unknown_container_key, Derive::Enum),
+        ["Unknown field: `nmae`. Did you mean `name`?"]
+    );
+    assert_eq!(
+        parse_errors_of(&field_key_on_variant, Derive::Enum),
+        ["Unknown field: `skip`. Available values: `rename`"]
+    );
+}
+
+#[test]
+fn btf_enum_model() {
+    let input = parse_quote! {
+        #[btf(name = "pid_type", crate = "my_runtime")]
+        pub enum PidType {
+            #[btf(rename = "PIDTYPE_PID")]
+            Pid,
+            PIDTYPE_TGID,
+            r#type,
+        }
+    };
+    with_model_as(&input, Derive::Enum, |model, errors| {
+        assert_eq!(errors, NO_ERRORS);
+        assert_eq!(model.kernel_name, "pid_type");
+        assert_eq!(model.krate, parse_quote!(my_runtime));
+        assert!(model.fields().is_empty());
+        assert_eq!(
+            variants(model),
+            [
+                ("Pid".to_owned(), "PIDTYPE_PID".to_owned()),
+                ("PIDTYPE_TGID".to_owned(), "PIDTYPE_TGID".to_owned()),
+                ("r#type".to_owned(), "type".to_owned()),
+            ]
+        );
+    });
+}
+
+#[test]
+fn btf_enum_names_follow_the_same_rule() {
+    let input = parse_quote! {
+        #[btf(name = "pid-type")]
+        enum PidType {
+            #[btf(rename = "PIDTYPE-PID")]
+            Pid,
+            #[btf(rename = "")]
+            Tgid,
+            Pgïd,
+        }
+    };
+    assert_eq!(
+        validate_enum_errors(&input),
+        [
+            not_c("pid-type", "type"),
+            not_c("PIDTYPE-PID", "enumerator"),
+            "an empty string cannot name a kernel enumerator".to_owned(),
+            not_c("Pgïd", "enumerator")
+                + "; keep the Rust name and give the kernel enumerator its name with \
+                   `#[btf(rename = \"...\")]`",
+        ]
+    );
+}
+
+#[test]
+fn two_variants_cannot_map_to_one_enumerator() {
+    let input = parse_quote! {
+        enum pid_type {
+            PIDTYPE_PID,
+            #[btf(rename = "PIDTYPE_PID")]
+            Pid,
+        }
+    };
+    assert_eq!(
+        validate_enum_errors(&input),
+        [
+            "variants `PIDTYPE_PID` and `Pid` both map to kernel enumerator `PIDTYPE_PID`; rename \
+          one of them"
+        ]
+    );
+}
+
+#[test]
+fn btf_enum_attribute_errors_come_with_a_fallback_expansion() {
+    let input = parse_quote! {
+        #[btf(nmae = "pid_type")]
+        enum PidType { Pid, #[btf(renam = "PIDTYPE_TGID")] Tgid }
+    };
+    assert_eq!(
+        enum_errors(&input),
+        [
+            "Unknown field: `nmae`. Did you mean `name`?",
+            "Unknown field: `renam`. Did you mean `rename`?",
+        ]
+    );
+    // `value()` and `exists()` are still generated, for every variant.
+    let tokens = expansion(&input, Derive::Enum);
+    assert!(tokens.contains("pub fn value"), "{tokens}");
+    assert!(tokens.contains("Self :: Tgid =>"), "{tokens}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// valid.rs and methods.rs: the generated methods
+
+#[test]
+fn methods_follow_the_field_type() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct task_struct {
+            pid: i32,
+            cpus: [u32; 4],
+            comm: [u8; 16],
+            name: *const u8,
+            mm: KernelPtr<mm_struct>,
+            filename: UserPtr<u8>,
+            se: sched_entity,
+            #[btf(bitfield)]
+            in_execve: u8,
+            #[btf(skip)]
+            padding: [u8; 4],
+            r#type: u32,
+        }
+    };
+    let queries = |f: &str| {
+        vec![
+            format!("{f}_exists"),
+            format!("{f}_byte_size"),
+            format!("{f}_byte_offset"),
+        ]
+    };
+    let with = |getters: &[&str], f: &str| {
+        getters
+            .iter()
+            .map(ToString::to_string)
+            .chain(queries(f))
+            .collect::<Vec<_>>()
+    };
+    with_model(&input, |model, errors| {
+        assert_eq!(errors, NO_ERRORS);
+        assert_eq!(
+            method_names(model),
+            [
+                with(&["pid"], "pid"),
+                with(&["cpus", "cpus_at"], "cpus"),
+                with(&["comm", "comm_at", "comm_str"], "comm"),
+                with(&["name", "name_str"], "name"),
+                with(&["mm"], "mm"),
+                with(&["filename", "filename_str"], "filename"),
+                with(&["se"], "se"),
+                with(&["in_execve"], "in_execve"),
+                Vec::new(),
+                with(&["r#type"], "type"),
+            ]
+        );
+        // The element getter knows its element type.
+        assert_eq!(
+            model.fields()[1].methods[1],
+            Method::GetElement(&parse_quote!(u32))
+        );
+    });
+}
+
+fn hidden(field: &str, trait_name: &str, fix: &str) -> String {
+    format!(
+        "the getter of field `{field}` would be hidden: `.{field}()` on a `KernelPtr`/`UserPtr` \
+         handle calls the handle's `{trait_name}::{field}`, not the getter (which is reached \
+         through `Deref`); {fix}"
+    )
+}
+
+#[test]
+fn getters_hidden_by_a_trait_method_of_the_handle_are_rejected() {
+    for (name, trait_name) in [
+        ("clone", "Clone"),
+        ("clone_from", "Clone"),
+        ("clone_into", "ToOwned"),
+        ("to_owned", "ToOwned"),
+        ("eq", "PartialEq"),
+        ("ne", "PartialEq"),
+        ("into", "Into"),
+        ("try_into", "TryInto"),
+    ] {
+        let ident = syn::Ident::new(name, proc_macro2::Span::call_site());
+        let input = parse_quote! {
+            #[repr(C)]
+            struct kprobe { #ident: u64 }
+        };
+        assert_eq!(
+            validate_errors(&input),
+            [hidden(
+                name,
+                trait_name,
+                &format!(
+                    "give the Rust field another name and keep the kernel name with \
+                     `#[btf(rename = \"{name}\")]`"
+                )
+            )],
+        );
+    }
+}
+
+#[test]
+fn a_hidden_getter_with_a_rename_keeps_it() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct kprobe {
+            #[btf(rename = "symbol_name")]
+            into: u64,
+        }
+    };
+    assert_eq!(
+        validate_errors(&input),
+        [hidden(
+            "into",
+            "Into",
+            "give the Rust field another name (its `rename` keeps the kernel name `symbol_name`)"
+        )]
+    );
+}
+
+#[test]
+fn fields_named_like_handle_methods_are_fine_skipped_or_renamed() {
+    let input = parse_quote! {
+        #[repr(C)]
+        struct kprobe {
+            #[btf(skip)]
+            clone: u64,
+            #[btf(rename = "eq")]
+            eq_: u64,
+            // Inherent functions of the handle are associated functions, not methods.
+            addr: u64,
+            is_null: u64,
+        }
+    };
+    assert_eq!(validate_errors(&input), NO_ERRORS);
+}
+
+fn twice(name: &str, first: &str, first_field: &str, then: &str, field: &str) -> String {
+    format!(
+        "`{name}` would be generated twice: as {first} of field `{first_field}` and as {then} of \
+         field `{field}`; give one of these Rust fields another name (`#[btf(rename = \"...\")]` \
+         keeps its kernel name)"
+    )
+}
+
+#[test]
+fn a_generated_name_cannot_be_generated_twice() {
+    let element_then_field = parse_quote! {
+        #[repr(C)]
+        struct task_struct { comm: [u8; 16], comm_at: u32 }
+    };
+    let field_then_element = parse_quote! {
+        #[repr(C)]
+        struct task_struct { comm_at: u32, comm: [u8; 16] }
+    };
+    let string = parse_quote! {
+        #[repr(C)]
+        struct linux_binprm {
+            filename: *const u8,
+            #[btf(rename = "fdpath")]
+            filename_str: u64,
+        }
+    };
+    assert_eq!(
+        validate_errors(&element_then_field),
+        [twice(
+            "comm_at",
+            "the element getter (`_at`)",
+            "comm",
+            "the getter",
+            "comm_at"
+        )]
+    );
+    assert_eq!(
+        validate_errors(&field_then_element),
+        [twice(
+            "comm_at",
+            "the getter",
+            "comm_at",
+            "the element getter (`_at`)",
+            "comm"
+        )]
+    );
+    assert_eq!(
+        validate_errors(&string),
+        [twice(
+            "filename_str",
+            "the string getter (`_str`)",
+            "filename",
+            "the getter",
+            "filename_str"
+        )]
+    );
+}
+
+#[test]
+fn getters_and_queries_do_not_clash() {
+    // `comm_exists()` the getter lives on the handle's `SFields`, `S::comm_exists()` the query
+    // on `S`: two types, no clash.
+    let input = parse_quote! {
+        #[repr(C)]
+        struct task_struct { comm: [u8; 16], comm_exists: u32, comm_byte_size: u32 }
+    };
+    assert_eq!(validate_errors(&input), NO_ERRORS);
+}
+
+#[test]
+fn a_clashing_method_is_left_out_of_the_model() {
+    // Only the later one goes, so that rustc adds no "duplicate definitions" to the error.
+    let input = parse_quote! {
+        #[repr(C)]
+        struct task_struct { comm: [u8; 16], comm_at: u32 }
+    };
+    with_model(&input, |model, errors| {
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            method_names(model),
+            [
+                [
+                    "comm",
+                    "comm_at",
+                    "comm_str",
+                    "comm_exists",
+                    "comm_byte_size",
+                    "comm_byte_offset"
+                ]
+                .map(str::to_owned)
+                .to_vec(),
+                ["comm_at_exists", "comm_at_byte_size", "comm_at_byte_offset"]
+                    .map(str::to_owned)
+                    .to_vec(),
+            ]
+        );
+        // The field itself stays relocatable.
+        assert_eq!(kernel_names(model), [Some("comm"), Some("comm_at")]);
+    });
+    let tokens = expansion(&input, Derive::Relocatable);
+    assert_eq!(tokens.matches("pub fn comm_at (").count(), 1, "{tokens}");
+}
+
+#[test]
+fn the_fallback_leaves_clashing_methods_out_without_an_error() {
+    let input = parse_quote! {
+        #[repr(C)]
+        #[btf(nmae = "task_struct")]
+        struct task_struct { comm: [u8; 16], comm_at: u32 }
+    };
+    assert_eq!(
+        derive_errors(&input),
+        ["Unknown field: `nmae`. Did you mean `name`?"]
+    );
+    let tokens = expansion(&input, Derive::Relocatable);
+    assert_eq!(tokens.matches("pub fn comm_at (").count(), 1, "{tokens}");
 }

@@ -36,5 +36,14 @@ pub mod records;
 pub use kind::{KindClass, RelocKind};
 pub use name::{essential_name, is_c_identifier, MAX_NAME_LEN};
 
+/// The name of the descriptor section, as a macro: `#[link_section]` takes a literal (or a macro
+/// that expands to one), not a constant.
+#[macro_export]
+macro_rules! descriptor_section {
+    () => {
+        ".btf_reloc.descriptors"
+    };
+}
+
 /// ELF section holding the encoded descriptors in an eBPF object before post-linking.
-pub const DESCRIPTOR_SECTION: &str = ".btf_reloc.descriptors";
+pub const DESCRIPTOR_SECTION: &str = descriptor_section!();

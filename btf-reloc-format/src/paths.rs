@@ -39,6 +39,30 @@ pub struct FieldPath {
     pub steps: Vec<Step>,
 }
 
+impl FieldPath {
+    /// The path from struct record `root` whose raw indices (as the runtime's path types and the
+    /// id scheme count them) are `indices`: a member index in a struct, `0` for the element of an
+    /// array. `None` when the indices do not follow the records.
+    pub fn from_indices(d: &Descriptors, root: usize, indices: &[usize]) -> Option<Self> {
+        let mut at = At::Struct(d.structs.get(root)?);
+        let mut steps = Vec::with_capacity(indices.len());
+        for &index in indices {
+            at = match at {
+                At::Struct(s) => {
+                    steps.push(Step::Member(index));
+                    self::at(d, &s.fields.get(index)?.shape)
+                }
+                At::Array(elem) if index == 0 => {
+                    steps.push(Step::Element);
+                    self::at(d, elem)
+                }
+                At::Array(_) | At::Leaf => return None,
+            };
+        }
+        Some(Self { root, steps })
+    }
+}
+
 /// What a marker refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {

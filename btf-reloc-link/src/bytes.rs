@@ -52,10 +52,6 @@ pub(crate) fn set_u64(buf: &mut [u8], off: usize, v: u64) -> Option<()> {
     set(buf, off, &v.to_le_bytes())
 }
 
-pub(crate) fn push_u32(buf: &mut Vec<u8>, v: u32) {
-    buf.extend_from_slice(&v.to_le_bytes());
-}
-
 /// Pads `buf` with zeros to a multiple of `align` (a power of two).
 pub(crate) fn pad_to(buf: &mut Vec<u8>, align: usize) {
     while !buf.len().is_multiple_of(align) {

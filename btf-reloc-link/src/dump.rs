@@ -7,42 +7,23 @@
 
 use std::fmt;
 
-use btf_reloc_runtime::descriptor::DESCRIPTOR_SECTION;
+use btf_reloc_btf::{core, ext::BtfExt, Btf, Kind};
+use btf_reloc_format::{
+    decode,
+    paths::{self, Index},
+    records::Descriptors,
+    RelocKind, DESCRIPTOR_SECTION,
+};
 use object::elf::SHT_NOBITS;
 
 use crate::{
-    btf::{Btf, KIND_ARRAY, KIND_ENUM, KIND_ENUM64, KIND_STRUCT, KIND_UNION},
-    btf_ext::BtfExt,
-    descriptors::{self, Descriptors},
     elf::Elf,
-    error::Result,
+    error::{Error, Result},
     link::{pending_markers, BTF_EXT_SECTION, BTF_SECTION},
-    paths::{self, Index},
 };
 
-/// The uapi name of relocation kind `kind` (`enum bpf_core_relo_kind`, without the `BPF_CORE_`
-/// prefix), or `None` for an unknown value.
-pub fn kind_name(kind: u32) -> Option<&'static str> {
-    Some(match kind {
-        0 => "FIELD_BYTE_OFFSET",
-        1 => "FIELD_BYTE_SIZE",
-        2 => "FIELD_EXISTS",
-        3 => "FIELD_SIGNED",
-        4 => "FIELD_LSHIFT_U64",
-        5 => "FIELD_RSHIFT_U64",
-        6 => "TYPE_ID_LOCAL",
-        7 => "TYPE_ID_TARGET",
-        8 => "TYPE_EXISTS",
-        9 => "TYPE_SIZE",
-        10 => "ENUMVAL_EXISTS",
-        11 => "ENUMVAL_VALUE",
-        12 => "TYPE_MATCHES",
-        _ => return None,
-    })
-}
-
 fn kind_label(kind: u32) -> String {
-    kind_name(kind).map_or_else(|| format!("unknown({kind})"), str::to_owned)
+    RelocKind::from_u32(kind).map_or_else(|| format!("unknown({kind})"), |k| k.name().to_owned())
 }
 
 /// One `bpf_core_relo` record of `.BTF.ext`.
@@ -62,7 +43,7 @@ pub struct CoreReloEntry {
     /// field kind, `struct task_struct` for a type kind, `pid_type::PIDTYPE_TGID` for an enum
     /// value kind.
     pub path: Option<String>,
-    /// The relocation kind (see [`kind_name`]).
+    /// The relocation kind (uapi value; see [`RelocKind`]).
     pub kind: u32,
 }
 
@@ -100,17 +81,25 @@ pub fn dump(object: &[u8]) -> Result<Dump> {
     };
     let mut relocations = Vec::new();
     if let Some(s) = elf.section_by_name(BTF_EXT_SECTION) {
-        let ext = BtfExt::parse(elf.section_data(s)?)?;
-        for group in ext.core_relos()? {
+        let ext = BtfExt::parse(elf.section_data(s)?).map_err(|e| Error::BtfExt(e.to_string()))?;
+        for group in ext.core_relos() {
             let section = btf
                 .as_ref()
-                .and_then(|b| b.string(group.sec_name_off))
+                .and_then(|b| b.str_at(group.sec_name_off))
                 .unwrap_or("?");
             for r in group.records {
                 let access = btf
                     .as_ref()
-                    .and_then(|b| b.string(r.access_str_off))
+                    .and_then(|b| b.str_at(r.access_str_off))
                     .unwrap_or("?");
+                let path = btf.as_ref().and_then(|b| {
+                    let relo = core::Relocation {
+                        kind: RelocKind::from_u32(r.kind)?,
+                        type_id: r.type_id,
+                        access,
+                    };
+                    core::describe(b, &relo)
+                });
                 relocations.push(CoreReloEntry {
                     section: section.to_owned(),
                     insn_index: r.insn_off / 8,
@@ -119,9 +108,7 @@ pub fn dump(object: &[u8]) -> Result<Dump> {
                         .as_ref()
                         .map_or_else(|| "?".to_owned(), |b| type_name(b, r.type_id)),
                     access: access.to_owned(),
-                    path: btf
-                        .as_ref()
-                        .and_then(|b| render_access(b, r.type_id, access, r.kind)),
+                    path,
                     kind: r.kind,
                 });
             }
@@ -131,7 +118,7 @@ pub fn dump(object: &[u8]) -> Result<Dump> {
     let mut records = Vec::new();
     for s in elf.sections.iter().filter(|s| s.name == DESCRIPTOR_SECTION) {
         if s.sh_type != SHT_NOBITS {
-            records.extend(descriptors::decode(elf.section_data(s)?)?);
+            records.extend(decode::decode(elf.section_data(s)?)?);
         }
     }
     let descriptors = Descriptors::new(records)?;
@@ -148,8 +135,8 @@ pub fn dump(object: &[u8]) -> Result<Dump> {
             insn_index: m.insn(),
             kind: m.kind,
             id: m.id,
-            path: paths::kind_class(m.kind)
-                .and_then(|class| index.lookup(class, m.id))
+            path: RelocKind::from_u32(m.kind)
+                .and_then(|kind| index.lookup(kind.class(), m.id))
                 .map(|target| paths::render(&descriptors, &target)),
         })
         .collect();
@@ -159,63 +146,21 @@ pub fn dump(object: &[u8]) -> Result<Dump> {
     })
 }
 
-fn type_name(btf: &Btf<'_>, id: u32) -> String {
-    let Some(t) = btf.type_by_id(id) else {
+fn type_name(btf: &Btf, id: u32) -> String {
+    let Some(t) = btf.ty(id) else {
         return format!("? (no type {id})");
     };
-    let name = btf.string(t.name_off).filter(|n| !n.is_empty());
     let prefix = match t.kind {
-        KIND_STRUCT => "struct ",
-        KIND_UNION => "union ",
-        KIND_ENUM | KIND_ENUM64 => "enum ",
+        Kind::Struct(_) => "struct ",
+        Kind::Union(_) => "union ",
+        Kind::Enum(_) | Kind::Enum64(_) => "enum ",
         _ => "",
     };
-    format!("{prefix}{}", name.unwrap_or("<anon>"))
-}
-
-/// Renders a relocation's access string against the local type, the way libbpf's
-/// `bpf_core_format_spec` reads it: a field access `0:1:3` as `root.a[3]` (unnamed members are
-/// passed through silently, as C code does), a type access as the type, an enum value access
-/// `1` as `enum_name::VALUE`.
-fn render_access(btf: &Btf<'_>, type_id: u32, access: &str, kind: u32) -> Option<String> {
-    let root_id = btf.skip_modifiers(type_id);
-    let root = btf.type_by_id(root_id)?;
-    let root_name = btf
-        .string(root.name_off)
-        .filter(|n| !n.is_empty())
-        .unwrap_or("<anon>");
-    match kind {
-        0..=5 => {}
-        10 | 11 => {
-            let index = access.parse::<u32>().ok()?;
-            let name = btf.string(btf.enumerator(root, index)?)?;
-            return Some(format!("{root_name}::{name}"));
-        }
-        _ => return Some(type_name(btf, type_id)),
-    }
-    let mut indices = access.split(':').map(|s| s.parse::<u32>().ok());
-    let first = indices.next()??;
-    let mut path = root_name.to_owned();
-    if first != 0 {
-        path.push_str(&format!("[{first}]"));
-    }
-    let mut ty = root_id;
-    for index in indices {
-        let index = index?;
-        let t = btf.type_by_id(ty)?;
-        if t.kind == KIND_ARRAY {
-            path.push_str(&format!("[{index}]"));
-            ty = btf.skip_modifiers(btf.array_elem(t)?);
-        } else {
-            let (name_off, member_ty) = btf.member(t, index)?;
-            if let Some(name) = btf.string(name_off).filter(|n| !n.is_empty()) {
-                path.push('.');
-                path.push_str(name);
-            }
-            ty = btf.skip_modifiers(member_ty);
-        }
-    }
-    Some(path)
+    let name = match btf.name(t) {
+        "" => "<anon>",
+        name => name,
+    };
+    format!("{prefix}{name}")
 }
 
 /// Writes `rows` as a left-aligned table under `headers`.

@@ -21,12 +21,10 @@ pub enum Error {
     /// The ELF structure is inconsistent (headers pointing past the end of the file, …).
     MalformedElf(String),
     /// A record in the descriptor section cannot be decoded or is invalid.
-    Descriptor {
-        /// Byte offset of the record in the descriptor section.
-        offset: usize,
-        /// What is wrong.
-        message: String,
-    },
+    Descriptor(btf_reloc_format::decode::DecodeError),
+    /// The descriptor records are valid but cannot be written as BTF (a struct too large for
+    /// BTF's 32-bit bit offsets, …).
+    LocalTypes(String),
     /// Two different access paths, types or enum values share one marker id (a hash
     /// collision).
     IdCollision {
@@ -75,11 +73,10 @@ impl fmt::Display for Error {
             }
             Self::Unsupported(msg) => write!(f, "unsupported object: {msg}"),
             Self::MalformedElf(msg) => write!(f, "malformed ELF: {msg}"),
-            Self::Descriptor { offset, message } => write!(
-                f,
-                "bad descriptor record at offset {offset:#x} of section `{}`: {message}",
-                btf_reloc_runtime::descriptor::DESCRIPTOR_SECTION
-            ),
+            Self::Descriptor(error) => error.fmt(f),
+            Self::LocalTypes(msg) => {
+                write!(f, "the descriptor records cannot be written as BTF: {msg}")
+            }
             Self::IdCollision { id, first, second } => write!(
                 f,
                 "descriptor id {id:#010x} is shared by `{first}` and `{second}` (hash collision; \
@@ -104,7 +101,7 @@ impl fmt::Display for Error {
                 "{count} marker instruction(s) (first in section `{section}`, instruction {insn}) \
                  but no descriptor records in `{}`; was the object built with btf-reloc-runtime \
                  and the descriptor statics kept by the linker?",
-                btf_reloc_runtime::descriptor::DESCRIPTOR_SECTION
+                btf_reloc_format::DESCRIPTOR_SECTION
             ),
             Self::Btf(msg) => write!(f, "bad .BTF section: {msg}"),
             Self::BtfExt(msg) => write!(f, "bad .BTF.ext section: {msg}"),
@@ -118,6 +115,18 @@ impl std::error::Error for Error {
             Self::Io { source, .. } => Some(source),
             _ => None,
         }
+    }
+}
+
+impl From<btf_reloc_format::decode::DecodeError> for Error {
+    fn from(error: btf_reloc_format::decode::DecodeError) -> Self {
+        Self::Descriptor(error)
+    }
+}
+
+impl From<btf_reloc_btf::Error> for Error {
+    fn from(error: btf_reloc_btf::Error) -> Self {
+        Self::Btf(error.message().to_owned())
     }
 }
 

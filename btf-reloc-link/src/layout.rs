@@ -11,15 +11,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use btf_reloc_runtime::descriptor::DESCRIPTOR_SECTION;
+use btf_reloc_btf::{Btf, Kind};
+use btf_reloc_format::DESCRIPTOR_SECTION;
 use object::elf::{SHT_SYMTAB, STT_OBJECT};
 
 use crate::{
-    btf::{Btf, KIND_DATASEC},
-    bytes::{set_u32, set_u64, u16_at, u32_at, u64_at, u8_at, us},
+    bytes::{set_u64, u16_at, u32_at, u64_at, u8_at, us},
     elf::{c_str_at, Elf, Rewrite},
     error::{Error, Result},
-    link::BTF_SECTION,
 };
 
 const SYM_SIZE: usize = 24;
@@ -31,8 +30,13 @@ struct Symbol {
     size: u64,
 }
 
-/// Gives the descriptor symbols consecutive offsets and patches the sections and the DATASEC.
-pub(crate) fn lay_out_descriptors(elf: &Elf<'_>, rewrite: &mut Rewrite) -> Result<()> {
+/// Gives the descriptor symbols consecutive offsets, sizes the descriptor sections to the whole
+/// block and patches the descriptor DATASEC of `btf` (the object's `.BTF`, if any) to match.
+pub(crate) fn lay_out_descriptors(
+    elf: &Elf<'_>,
+    rewrite: &mut Rewrite,
+    btf: Option<&mut Btf>,
+) -> Result<()> {
     let descriptor_sections: HashSet<usize> = elf
         .sections
         .iter()
@@ -43,14 +47,20 @@ pub(crate) fn lay_out_descriptors(elf: &Elf<'_>, rewrite: &mut Rewrite) -> Resul
         return Ok(());
     }
     let mut symbols = descriptor_symbols(elf, &descriptor_sections)?;
-    let datasec = datasec(elf)?;
+    let datasec = btf.and_then(|btf| {
+        let id = btf.types().find_map(|(id, t)| {
+            (matches!(t.kind, Kind::Datasec { .. }) && btf.name(t) == DESCRIPTOR_SECTION)
+                .then_some(id)
+        })?;
+        Some((btf, id))
+    });
     // DATASEC order first (the kernel wants its variables in increasing offset order).
-    if let Some(datasec) = &datasec {
-        let rank: HashMap<&str, usize> = datasec
-            .vars
+    if let Some((btf, id)) = &datasec {
+        let names = var_names(btf, *id);
+        let rank: HashMap<&str, usize> = names
             .iter()
             .enumerate()
-            .map(|(i, (name, _))| (name.as_str(), i))
+            .map(|(i, name)| (name.as_str(), i))
             .collect();
         symbols.sort_by_key(|s| rank.get(s.name.as_str()).copied().unwrap_or(usize::MAX));
     }
@@ -67,10 +77,29 @@ pub(crate) fn lay_out_descriptors(elf: &Elf<'_>, rewrite: &mut Rewrite) -> Resul
             section.size = total;
         }
     }
-    if let Some(datasec) = datasec {
-        patch_datasec(rewrite, &datasec, &offsets, total)?;
+    if let Some((btf, id)) = datasec {
+        let too_large = || Error::Btf("descriptor block larger than 4 GiB".into());
+        let names = var_names(btf, id);
+        if let Some(Kind::Datasec { size, vars }) = btf.ty_mut(id).map(|t| &mut t.kind) {
+            *size = u32::try_from(total).map_err(|_| too_large())?;
+            for (var, name) in vars.iter_mut().zip(&names) {
+                if let Some(offset) = offsets.get(name) {
+                    var.offset = u32::try_from(*offset).map_err(|_| too_large())?;
+                }
+            }
+        }
     }
     Ok(())
+}
+
+/// The names of the variables of DATASEC `id`, in its order.
+fn var_names(btf: &Btf, id: u32) -> Vec<String> {
+    match btf.ty(id).map(|t| &t.kind) {
+        Some(Kind::Datasec { vars, .. }) => {
+            vars.iter().map(|v| btf.name_of(v.ty).to_owned()).collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 fn descriptor_symbols(elf: &Elf<'_>, sections: &HashSet<usize>) -> Result<Vec<Symbol>> {
@@ -103,71 +132,4 @@ fn descriptor_symbols(elf: &Elf<'_>, sections: &HashSet<usize>) -> Result<Vec<Sy
         });
     }
     Ok(out)
-}
-
-/// The descriptor DATASEC of `.BTF`: where its type starts within the BTF blob, and its
-/// variables' names with the blob offset of their `var_secinfo`.
-struct Datasec {
-    header: usize,
-    vars: Vec<(String, usize)>,
-}
-
-fn datasec(elf: &Elf<'_>) -> Result<Option<Datasec>> {
-    let Some(section) = elf.section_by_name(BTF_SECTION) else {
-        return Ok(None);
-    };
-    let data = elf.section_data(section)?;
-    let btf = Btf::parse(data)?;
-    let Some(ty) = btf
-        .types
-        .iter()
-        .find(|t| t.kind == KIND_DATASEC && btf.string(t.name_off) == Some(DESCRIPTOR_SECTION))
-    else {
-        return Ok(None);
-    };
-    let mut vars = Vec::new();
-    for i in 0..us(ty.vlen).unwrap_or(0) {
-        let at = ty.extra.start + i * 12;
-        let name = u32_at(data, at)
-            .and_then(|var| btf.type_by_id(var))
-            .and_then(|var| btf.string(var.name_off))
-            .unwrap_or_default();
-        vars.push((name.to_owned(), at));
-    }
-    Ok(Some(Datasec {
-        header: ty.extra.start - 12,
-        vars,
-    }))
-}
-
-/// Writes the block size and the variables' offsets into the DATASEC, wherever the (possibly
-/// replaced) `.BTF` now lives: types never move inside it.
-fn patch_datasec(
-    rewrite: &mut Rewrite,
-    datasec: &Datasec,
-    offsets: &HashMap<String, u64>,
-    total: u64,
-) -> Result<()> {
-    let Some(btf) = rewrite.sections.iter().find(|s| s.name == BTF_SECTION) else {
-        return Ok(());
-    };
-    let base = us(btf.offset).ok_or_else(|| Error::Btf(".BTF offset too large".into()))?;
-    let too_large = || Error::Btf("descriptor block larger than 4 GiB".into());
-    let mut patches = vec![(
-        base + datasec.header + 8,
-        u32::try_from(total).map_err(|_| too_large())?,
-    )];
-    for (name, at) in &datasec.vars {
-        if let Some(offset) = offsets.get(name) {
-            patches.push((
-                base + at + 4,
-                u32::try_from(*offset).map_err(|_| too_large())?,
-            ));
-        }
-    }
-    for (at, value) in patches {
-        set_u32(&mut rewrite.bytes, at, value)
-            .ok_or_else(|| Error::Btf("DATASEC past the end of the file".into()))?;
-    }
-    Ok(())
 }

@@ -4,9 +4,8 @@
 //!
 //! [`link`] (or [`link_file`]) takes the ET_REL object written by bpf-linker and
 //!
-//! 1. decodes the struct and enum records (encoding version 2) of the descriptor section
-//!    ([`DESCRIPTOR_SECTION`](btf_reloc_runtime::descriptor::DESCRIPTOR_SECTION)) and checks
-//!    them, including the `rust_path` references of embedded structs;
+//! 1. decodes and checks the struct and enum records of the descriptor section (the format of
+//!    `btf_reloc_format`, including the `rust_path` references of embedded structs);
 //! 2. finds the marker `ld_imm64` instructions of every executable section (skipping those that
 //!    carry an ELF relocation, i.e. map and data references);
 //! 3. maps each marker id back to what it stands for: an access path from a root struct
@@ -14,34 +13,34 @@
 //!    (`ENUMVAL_*`), by enumerating the access paths of every record;
 //! 4. appends to `.BTF` (creating it if needed) the local types: every struct on a used path or
 //!    named by a type relocation, with all its members and the structs it embeds, and every enum
-//!    a relocation names (`ENUM`, or `ENUM64` for 64-bit values);
+//!    a relocation names (`ENUM`, or `ENUM64` for 64-bit values) — `btf_reloc_btf::local`;
 //! 5. writes one `bpf_core_relo` record per marker into the `core_relo` part of `.BTF.ext`
 //!    (creating it if needed), keeping `func_info`/`line_info` in place;
-//! 6. sets each marker's immediate to the local value libbpf checks (the value libbpf's
-//!    `relo_core.c` computes from the local type);
+//! 6. sets each marker's immediate to the local value libbpf checks, computed by libbpf's rules
+//!    applied to the local types (`btf_reloc_btf::core`);
 //! 7. neutralises the descriptor section.
+//!
+//! This crate owns the ELF side (sections, symbols, relocations, instructions); BTF and the
+//! descriptor format belong to `btf-reloc-btf` and `btf-reloc-format`.
 //!
 //! An object without descriptors and markers is left alone ([`LinkOutcome::NothingToDo`]).
 //! [`dump`] lists the relocation records (or pending markers) of an object, with their access
 //! paths spelled out.
 
-mod btf;
-mod btf_ext;
 mod bytes;
-mod descriptors;
 mod dump;
 mod elf;
 mod error;
 mod layout;
 mod link;
 mod markers;
-mod paths;
 
 #[cfg(test)]
 mod tests;
 
 pub use crate::{
-    dump::{dump, kind_name, CoreReloEntry, Dump, PendingMarker},
+    dump::{dump, CoreReloEntry, Dump, PendingMarker},
     error::{Error, Result},
     link::{link, link_file, LinkOutcome, LinkSummary, SectionSummary},
 };
+pub use btf_reloc_format::RelocKind;

@@ -1,12 +1,11 @@
 //! The post-link pass: markers + descriptors in, genuine CO-RE relocations out.
 //!
-//! This module owns the pass itself: it decodes the descriptors, resolves every marker to its
-//! target through [`paths`], adds to `.BTF` the local types the relocations need (every struct
-//! on a used access path or named by a type relocation, with all its members and the structs it
-//! embeds; every enum named by a relocation), writes one `bpf_core_relo` record per marker to
-//! `.BTF.ext`, sets each marker's immediate to the local value that libbpf expects to find there,
-//! and finally neutralises the descriptor section (see [`neutralise_descriptors`]) so that
-//! loaders ignore it.
+//! This module owns the pass itself: it decodes the descriptors (`btf_reloc_format`), maps every
+//! marker to its target through the format's path index, adds the local types the relocations
+//! need to `.BTF` and computes each marker's local value with libbpf's rules
+//! (`btf_reloc_btf::local` and `btf_reloc_btf::core`), writes one `bpf_core_relo` record per
+//! marker to `.BTF.ext`, patches the markers, and finally neutralises the descriptor section
+//! (see [`neutralise_descriptors`]) so that loaders ignore it.
 
 use std::{
     collections::{BTreeMap, BTreeSet, HashSet},
@@ -14,20 +13,25 @@ use std::{
     path::Path,
 };
 
-use btf_reloc_runtime::descriptor::{relo_kind, DESCRIPTOR_SECTION};
+use btf_reloc_btf::{
+    core::{self, Relocation},
+    ext::{self, BtfExt, CoreRelo, CoreReloSec, CORE_RELO_RECORD_SIZE},
+    local, Btf,
+};
+use btf_reloc_format::{
+    decode,
+    paths::{self, Index, Target},
+    records::{Descriptors, TypeRef},
+    KindClass, RelocKind, DESCRIPTOR_SECTION,
+};
 use object::elf::SHT_NOBITS;
 
 use crate::{
-    btf::{Btf, BtfAppender},
-    btf_ext::{self, BtfExt, CoreRelo, CoreReloSec, CORE_RELO_RECORD_SIZE},
     bytes::u32_of,
-    descriptors::{self, Descriptors},
-    dump::kind_name,
     elf::{Elf, Rewrite, Section},
     error::{Error, Result},
     layout,
     markers::{self, Marker},
-    paths::{self, Index, KindClass, Target, TypeRef},
 };
 
 /// Name of the BTF section.
@@ -56,8 +60,8 @@ pub enum LinkOutcome {
 pub struct SectionSummary {
     /// The ELF section (program) name.
     pub section: String,
-    /// Number of records per relocation kind (the uapi value, see [`kind_name`]).
-    pub kinds: BTreeMap<u32, usize>,
+    /// Number of records per relocation kind.
+    pub kinds: BTreeMap<RelocKind, usize>,
 }
 
 impl SectionSummary {
@@ -67,7 +71,7 @@ impl SectionSummary {
     }
 
     /// Records of relocation kind `kind`.
-    pub fn count(&self, kind: u32) -> usize {
+    pub fn count(&self, kind: RelocKind) -> usize {
         self.kinds.get(&kind).copied().unwrap_or(0)
     }
 }
@@ -98,18 +102,18 @@ impl LinkSummary {
     }
 
     /// Records of relocation kind `kind`, over all sections.
-    pub fn count(&self, kind: u32) -> usize {
+    pub fn count(&self, kind: RelocKind) -> usize {
         self.sections.iter().map(|s| s.count(kind)).sum()
     }
 }
 
 /// `3 FIELD_BYTE_OFFSET, 1 FIELD_EXISTS`
-fn write_kinds(f: &mut fmt::Formatter<'_>, kinds: &BTreeMap<u32, usize>) -> fmt::Result {
+fn write_kinds(f: &mut fmt::Formatter<'_>, kinds: &BTreeMap<RelocKind, usize>) -> fmt::Result {
     for (i, (kind, n)) in kinds.iter().filter(|(_, &n)| n > 0).enumerate() {
         if i > 0 {
             f.write_str(", ")?;
         }
-        write!(f, "{n} {}", kind_name(*kind).unwrap_or("?"))?;
+        write!(f, "{n} {kind}")?;
     }
     Ok(())
 }
@@ -166,7 +170,7 @@ pub fn link(object: &[u8]) -> Result<LinkOutcome> {
     for section in &descriptor_sections {
         if section.sh_type != SHT_NOBITS {
             live_descriptors = true;
-            records.extend(descriptors::decode(elf.section_data(section)?)?);
+            records.extend(decode::decode(elf.section_data(section)?)?);
         }
     }
     let markers = pending_markers(&elf)?;
@@ -201,18 +205,41 @@ pub fn link(object: &[u8]) -> Result<LinkOutcome> {
             limit: paths::MAX_PATHS,
         });
     }
-    let planned = plan(&elf, &descriptors, &index, &markers)?;
+    let planned = plan(&elf, &index, &markers)?;
 
+    let btf_section = section_bytes(&elf, BTF_SECTION)?;
+    let mut btf = btf_section.map(|(d, _)| Btf::parse(d)).transpose()?;
     let mut rewrite = Rewrite::new(&elf)?;
     let mut summary = LinkSummary {
         descriptor_records: descriptors.structs.len() + descriptors.enums.len(),
         ..LinkSummary::default()
     };
     if !planned.is_empty() {
-        emit_relocations(&elf, &descriptors, &planned, &mut rewrite, &mut summary)?;
+        let btf = btf.get_or_insert_with(|| {
+            summary.created_btf = true;
+            Btf::new()
+        });
+        emit_relocations(
+            &elf,
+            &descriptors,
+            &planned,
+            btf,
+            &mut rewrite,
+            &mut summary,
+        )?;
     }
     neutralise_descriptors(&elf, &descriptor_sections, &mut rewrite);
-    layout::lay_out_descriptors(&elf, &mut rewrite)?;
+    layout::lay_out_descriptors(&elf, &mut rewrite, btf.as_mut())?;
+    if let Some(btf) = &btf {
+        let bytes = btf.to_bytes()?;
+        match btf_section {
+            Some((original, _)) if original == bytes.as_slice() => {}
+            Some((_, index)) => rewrite.replace_section_data(index, &bytes)?,
+            None => {
+                rewrite.add_section(BTF_SECTION, &bytes, 4);
+            }
+        }
+    }
     Ok(LinkOutcome::Linked {
         object: rewrite.finish()?,
         summary,
@@ -282,34 +309,34 @@ fn existing_relocations(elf: &Elf<'_>) -> Option<HashSet<(String, u32)>> {
     let ext_section = elf.section_by_name(BTF_EXT_SECTION)?;
     let ext = BtfExt::parse(elf.section_data(ext_section).ok()?).ok()?;
     let mut out = HashSet::new();
-    for group in ext.core_relos().ok()? {
-        let name = btf.string(group.sec_name_off)?;
+    for group in ext.core_relos() {
+        let name = btf.str_at(group.sec_name_off)?;
         out.extend(group.records.iter().map(|r| (name.to_owned(), r.insn_off)));
     }
     Some(out)
 }
 
-/// The local root type of a relocation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Root {
-    Struct(usize),
-    Enum(usize),
-}
-
-/// A marker with everything its relocation record and patch need.
+/// A marker resolved to what it is about.
 #[derive(Debug, Clone)]
 struct Planned {
     marker: Marker,
-    root: Root,
-    access: String,
-    /// The local value libbpf expects in the instruction (see [`paths`]).
-    value: u64,
-    /// Struct records that must be full local types (the root and the path's structs).
-    structs: Vec<usize>,
+    kind: RelocKind,
+    target: Target,
 }
 
-/// Resolves every marker to its target and computes its record and local value.
-fn plan(elf: &Elf<'_>, d: &Descriptors, index: &Index, markers: &[Marker]) -> Result<Vec<Planned>> {
+impl Planned {
+    /// The record whose local type is the relocation's root.
+    fn root(&self) -> TypeRef {
+        match &self.target {
+            Target::Field(path) => TypeRef::Struct(path.root),
+            Target::Type(record) => *record,
+            Target::EnumValue { record, .. } => TypeRef::Enum(*record),
+        }
+    }
+}
+
+/// Maps every marker to its target; a marker that names nothing is an error.
+fn plan(elf: &Elf<'_>, index: &Index, markers: &[Marker]) -> Result<Vec<Planned>> {
     markers
         .iter()
         .map(|&marker| {
@@ -318,13 +345,22 @@ fn plan(elf: &Elf<'_>, d: &Descriptors, index: &Index, markers: &[Marker]) -> Re
                 insn: marker.insn(),
                 message,
             };
-            let kind = marker.kind;
-            let Some(class) = paths::kind_class(kind) else {
-                return Err(fail(format!(
-                    "marker has unknown relocation kind {kind}{} (expected 0-5, 8-11)",
-                    kind_name(kind).map_or_else(String::new, |n| format!(" ({n})"))
-                )));
-            };
+            let kind = RelocKind::from_u32(marker.kind)
+                .filter(|k| {
+                    !matches!(
+                        k,
+                        RelocKind::TypeIdLocal | RelocKind::TypeIdTarget | RelocKind::TypeMatches
+                    )
+                })
+                .ok_or_else(|| {
+                    fail(format!(
+                        "marker has relocation kind {}{}, which btf-reloc does not emit \
+                         (expected 0-5, 8-11)",
+                        marker.kind,
+                        RelocKind::from_u32(marker.kind)
+                            .map_or_else(String::new, |k| format!(" ({k})"))
+                    ))
+                })?;
             if !marker.well_formed {
                 return Err(fail(
                     "marker ld_imm64 has a source register or non-zero offset fields; libbpf \
@@ -332,8 +368,8 @@ fn plan(elf: &Elf<'_>, d: &Descriptors, index: &Index, markers: &[Marker]) -> Re
                         .into(),
                 ));
             }
-            let target = index.lookup(class, marker.id).ok_or_else(|| {
-                fail(match class {
+            let target = index.lookup(kind.class(), marker.id).ok_or_else(|| {
+                fail(match kind.class() {
                     KindClass::Field => format!(
                         "marker refers to field path id {:#010x}, which no access path of the \
                          descriptor records has (paths longer than {} steps are not \
@@ -351,64 +387,13 @@ fn plan(elf: &Elf<'_>, d: &Descriptors, index: &Index, markers: &[Marker]) -> Re
                     ),
                 })
             })?;
-            let kind_label = kind_name(kind).unwrap_or("?");
-            let (root, access, value, structs) = match &target {
-                Target::Field(path) => {
-                    let refuse = |why: String| {
-                        fail(format!(
-                            "{kind_label} of `{}`: {why}",
-                            paths::render_path(d, path)
-                        ))
-                    };
-                    let info = paths::walk(d, path).map_err(refuse)?;
-                    let value = paths::field_value(kind, &info).map_err(refuse)?;
-                    (Root::Struct(path.root), info.access, value, info.structs)
-                }
-                Target::Type(TypeRef::Struct(i)) => {
-                    let size = d.structs.get(*i).map_or(0, |s| s.size);
-                    let value = type_value(kind, size);
-                    (Root::Struct(*i), "0".to_owned(), value, vec![*i])
-                }
-                Target::Type(TypeRef::Enum(i)) => {
-                    let size = d.enums.get(*i).map_or(0, |e| e.size);
-                    (
-                        Root::Enum(*i),
-                        "0".to_owned(),
-                        type_value(kind, size),
-                        Vec::new(),
-                    )
-                }
-                Target::EnumValue { record, variant } => {
-                    let value = if kind == relo_kind::ENUMVAL_VALUE {
-                        d.enums
-                            .get(*record)
-                            .and_then(|e| e.local_value(*variant))
-                            .unwrap_or_default()
-                    } else {
-                        1
-                    };
-                    (Root::Enum(*record), variant.to_string(), value, Vec::new())
-                }
-            };
             Ok(Planned {
                 marker,
-                root,
-                access,
-                value,
-                structs,
+                kind,
+                target,
             })
         })
         .collect()
-}
-
-/// libbpf's `bpf_core_calc_type_relo` on the local type: `TYPE_EXISTS` is 1, `TYPE_SIZE` the
-/// type's size.
-fn type_value(kind: u32, size: u32) -> u64 {
-    if kind == relo_kind::TYPE_SIZE {
-        u64::from(size)
-    } else {
-        1
-    }
 }
 
 /// A section's bytes and index, when the section exists.
@@ -418,109 +403,40 @@ fn section_bytes<'a>(elf: &Elf<'a>, name: &str) -> Result<Option<(&'a [u8], usiz
         .transpose()
 }
 
-/// The BTF type ids of the local types, by struct and enum record index.
-struct LocalTypes {
-    structs: Vec<Option<u32>>,
-    enums: Vec<Option<u32>>,
-}
-
-impl LocalTypes {
-    fn id(&self, root: Root) -> Option<u32> {
-        match root {
-            Root::Struct(i) => self.structs.get(i),
-            Root::Enum(i) => self.enums.get(i),
-        }
-        .copied()
-        .flatten()
-    }
-}
-
-/// Adds the local types of `planned` to `app`: each needed struct with all its members (in
-/// BTF position order), embedded structs first, then each needed enum.
-fn add_local_types(
-    app: &mut BtfAppender<'_, '_>,
-    d: &Descriptors,
-    planned: &[Planned],
-    summary: &mut LinkSummary,
-) -> Result<LocalTypes> {
-    // Every struct on a used path, plus (transitively) the structs they embed: a member's type
-    // must be the embedded struct's full type, or libbpf could not walk the local path.
-    let mut needed: BTreeSet<usize> = BTreeSet::new();
-    let mut work: Vec<usize> = planned
-        .iter()
-        .flat_map(|p| p.structs.iter().copied())
-        .collect();
-    while let Some(i) = work.pop() {
-        if !needed.insert(i) {
-            continue;
-        }
-        if let Some(s) = d.structs.get(i) {
-            work.extend(s.fields.iter().filter_map(|f| d.embedded(&f.shape)));
-        }
-    }
-    let mut struct_ids = vec![None; d.structs.len()];
-    for &i in d.topological.iter().filter(|i| needed.contains(i)) {
-        let Some(s) = d.structs.get(i) else {
-            continue;
-        };
-        let mut members = vec![None; s.fields.len()];
-        for (field, &position) in s.fields.iter().zip(&s.btf_position) {
-            let ty = app.shape(&field.shape)?;
-            if let Some(slot) = usize::try_from(position)
-                .ok()
-                .and_then(|p| members.get_mut(p))
-            {
-                *slot = Some((field.name.clone(), ty, field.offset));
-            }
-        }
-        let members: Vec<_> = members.into_iter().flatten().collect();
-        let id = app.add_struct(&s.rust_path, &s.name, s.size, &members)?;
-        if let Some(slot) = struct_ids.get_mut(i) {
-            *slot = Some(id);
-        }
-    }
-    let mut enum_ids = vec![None; d.enums.len()];
-    for p in planned {
-        if let Root::Enum(i) = p.root {
-            if let (Some(e), Some(slot)) = (d.enums.get(i), enum_ids.get_mut(i)) {
-                if slot.is_none() {
-                    *slot = Some(app.add_enum(e)?);
-                }
-            }
-        }
-    }
-    summary.structs_added = struct_ids.iter().flatten().count();
-    summary.enums_added = enum_ids.iter().flatten().count();
-    Ok(LocalTypes {
-        structs: struct_ids,
-        enums: enum_ids,
-    })
-}
-
+/// Adds the local types to `btf`, writes the `core_relo` records and patches every marker with
+/// its local value.
 fn emit_relocations(
     elf: &Elf<'_>,
     d: &Descriptors,
     planned: &[Planned],
+    btf: &mut Btf,
     rewrite: &mut Rewrite,
     summary: &mut LinkSummary,
 ) -> Result<()> {
-    let btf_data = section_bytes(elf, BTF_SECTION)?;
     let ext_data = section_bytes(elf, BTF_EXT_SECTION)?;
-    let btf = btf_data.map(|(d, _)| Btf::parse(d)).transpose()?;
-    let ext = ext_data.map(|(d, _)| BtfExt::parse(d)).transpose()?;
-    if ext.is_some() && btf.is_none() {
+    let ext = ext_data
+        .map(|(d, _)| BtfExt::parse(d))
+        .transpose()
+        .map_err(|e| Error::BtfExt(e.to_string()))?;
+    if ext.is_some() && summary.created_btf {
         return Err(Error::BtfExt(
             "the object has .BTF.ext but no .BTF to hold its strings".into(),
         ));
     }
-    let mut app = BtfAppender::new(btf.as_ref())?;
-    let local_types = add_local_types(&mut app, d, planned, summary)?;
+    let roots: Vec<TypeRef> = planned
+        .iter()
+        .map(Planned::root)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let types_before = btf.len();
+    let local_types =
+        local::add_local_types(btf, d, &roots).map_err(|e| Error::LocalTypes(e.to_string()))?;
+    summary.structs_added = local_types.structs();
+    summary.enums_added = local_types.enums();
 
     // Existing core_relo records stay; new ones join their section's group.
-    let mut groups: Vec<CoreReloSec> = match &ext {
-        Some(ext) => ext.core_relos()?,
-        None => Vec::new(),
-    };
+    let mut groups: Vec<CoreReloSec> = ext.as_ref().map(BtfExt::core_relos).unwrap_or_default();
     if let Some(size) = ext.as_ref().and_then(BtfExt::core_record_size) {
         if size != CORE_RELO_RECORD_SIZE && groups.iter().any(|g| !g.records.is_empty()) {
             return Err(Error::BtfExt(format!(
@@ -535,36 +451,75 @@ fn emit_relocations(
             .sections
             .get(p.marker.section)
             .ok_or_else(|| Error::MalformedElf("marker in a vanished section".into()))?;
+        let fail = |message: String| Error::Marker {
+            section: section.name.clone(),
+            insn: p.marker.insn(),
+            message,
+        };
         let type_id = local_types
-            .id(p.root)
-            .ok_or_else(|| Error::Btf("a relocation's local type was not added".into()))?;
-        let name_off = app.string(&section.name)?;
-        let access_str_off = app.string(&p.access)?;
+            .id(p.root())
+            .ok_or_else(|| fail("the relocation's local type was not added".into()))?;
+        let access = match &p.target {
+            Target::Field(path) => {
+                local::access_string(d, path).map_err(|e| fail(e.to_string()))?
+            }
+            Target::Type(_) => "0".to_owned(),
+            Target::EnumValue { variant, .. } => variant.to_string(),
+        };
+        let relo = Relocation {
+            kind: p.kind,
+            type_id,
+            access: &access,
+        };
+        // The value libbpf computes from the local type, and insists on finding in the
+        // instruction.
+        let refuse = |why: String| {
+            fail(format!(
+                "{} of `{}`: {why}",
+                p.kind,
+                paths::render(d, &p.target)
+            ))
+        };
+        let (_, value, _) = core::local_value(btf, &relo).map_err(|e| refuse(e.to_string()))?;
+        // libbpf computes the shifts in 32-bit arithmetic and writes a wrapped, meaningless
+        // shift for a field wider than 8 bytes; refuse to emit such a relocation at all.
+        if matches!(
+            p.kind,
+            RelocKind::FieldLshiftU64 | RelocKind::FieldRshiftU64
+        ) && value > 64
+        {
+            return Err(refuse(
+                "the field is wider than 8 bytes; the shift relocations describe fields a \
+                 64-bit load holds"
+                    .into(),
+            ));
+        }
+        let name_off = btf.add_str(&section.name)?;
+        let access_str_off = btf.add_str(&access)?;
         let insn_off = u32_of(p.marker.offset)
             .ok_or_else(|| Error::MalformedElf(format!("section `{}` too large", section.name)))?;
-        let relo = CoreRelo {
+        let record = CoreRelo {
             insn_off,
             type_id,
             access_str_off,
-            kind: p.marker.kind,
+            kind: p.kind as u32,
         };
-        let existing = groups.iter_mut().find(|g| {
-            g.sec_name_off == name_off
-                || btf.as_ref().and_then(|b| b.string(g.sec_name_off)) == Some(&section.name)
-        });
-        match existing {
-            Some(group) => group.records.push(relo),
+        match groups
+            .iter_mut()
+            .find(|g| btf.str_at(g.sec_name_off) == Some(section.name.as_str()))
+        {
+            Some(group) => group.records.push(record),
             None => groups.push(CoreReloSec {
                 sec_name_off: name_off,
-                records: vec![relo],
+                records: vec![record],
             }),
         }
 
         // libbpf reads an ld_imm64 immediate as `(u32)insn[0].imm | (u64)insn[1].imm << 32`
         // and compares all 64 bits with the local value.
         let at = rewrite.file_offset(section.index, p.marker.offset, 2 * markers::INSN_SIZE)?;
-        rewrite.patch_u32(at + 4, p.value as u32)?;
-        rewrite.patch_u32(at + 12, (p.value >> 32) as u32)?;
+        rewrite.patch_u32(at + 4, value as u32)?;
+        rewrite.patch_u32(at + 12, (value >> 32) as u32)?;
 
         *per_section
             .entry(section.index)
@@ -573,21 +528,13 @@ fn emit_relocations(
                 ..SectionSummary::default()
             })
             .kinds
-            .entry(p.marker.kind)
+            .entry(p.kind)
             .or_insert(0) += 1;
     }
     summary.sections = per_section.into_values().collect();
-    summary.types_added = app.added();
+    summary.types_added = u32::try_from(btf.len() - types_before).unwrap_or(u32::MAX);
 
-    let btf_bytes = app.finish()?;
-    match btf_data {
-        Some((_, index)) => rewrite.replace_section_data(index, &btf_bytes)?,
-        None => {
-            rewrite.add_section(BTF_SECTION, &btf_bytes, 4);
-            summary.created_btf = true;
-        }
-    }
-    let built = btf_ext::build(ext.as_ref(), &groups)?;
+    let built = ext::build(ext.as_ref(), &groups).map_err(|e| Error::BtfExt(e.to_string()))?;
     match ext_data {
         Some((_, index)) => {
             if built.shift > 0 {

@@ -1,8 +1,8 @@
-//! Finding marker instructions: `ld_imm64` whose immediate carries `MARKER_MAGIC` in its top 16
-//! bits and that no ELF relocation targets (map and global-data references are `ld_imm64` too,
-//! but the linker leaves a relocation on them).
+//! Finding marker instructions: `ld_imm64` whose immediate is a marker (`btf_reloc_format::marker`)
+//! and that no ELF relocation targets (map and global-data references are `ld_imm64` too, but the
+//! linker leaves a relocation on them).
 
-use btf_reloc_runtime::descriptor::MARKER_MAGIC;
+use btf_reloc_format::marker::Marker as Immediate;
 
 use crate::{
     bytes::{slice, u32_at, u8_at},
@@ -63,7 +63,7 @@ pub(crate) fn find(elf: &Elf<'_>) -> Result<Vec<Marker>> {
             let imm = u64::from(hi) << 32 | u64::from(lo);
             let has_reloc = relocated.contains(&(pos as u64))
                 || relocated.contains(&((pos + INSN_SIZE) as u64));
-            if (imm >> 48) as u16 == MARKER_MAGIC && !has_reloc {
+            if let (Some(found), false) = (Immediate::decode(imm), has_reloc) {
                 let src_reg = u8_at(insn, 1).unwrap_or_default() >> 4;
                 let zero = |range: std::ops::Range<usize>| {
                     insn.get(range).is_some_and(|b| b.iter().all(|&x| x == 0))
@@ -71,8 +71,8 @@ pub(crate) fn find(elf: &Elf<'_>) -> Result<Vec<Marker>> {
                 markers.push(Marker {
                     section: section.index,
                     offset: pos,
-                    kind: ((imm >> 32) & 0xffff) as u32,
-                    id: lo,
+                    kind: found.kind,
+                    id: found.id,
                     well_formed: src_reg == 0 && zero(2..4) && zero(8..12),
                 });
             }

@@ -1,10 +1,10 @@
 //! The traits the derives implement, and the field types a relocatable getter can produce.
 
-use crate::descriptor::{EnumDescriptor, StructDescriptor, TypeDescriptor, TypeShape};
 use crate::error::RelocatableFieldAccessError;
 use crate::path::Path;
 use crate::ptr::{AddressSpace, Ptr};
 use crate::read;
+use btf_reloc_format::descriptor::{EnumDescriptor, StructDescriptor, TypeDescriptor, TypeShape};
 
 /// A `#[repr(C)]` struct whose fields are read at the offsets of the running kernel's layout.
 ///
@@ -71,7 +71,10 @@ pub type FieldValue<T, S, P> = <T as FieldType>::Value<S, P>;
     message = "`{Self}` cannot be the type of a relocatable field",
     label = "not plain data with a BTF shape",
     note = "use an integer, an array, a raw pointer, KernelPtr/UserPtr or a struct deriving \
-            BtfRelocatable, or mark the field #[btf(skip)]"
+            BtfRelocatable, or mark the field #[btf(skip)]",
+    note = "a struct embedded in another relocatable struct must be plain data as a whole, its \
+            #[btf(skip)] fields included: give a skipped field a plain type of the same size \
+            (e.g. u8 for a C bool)"
 )]
 pub unsafe trait FieldType: Sized {
     /// How BTF sees this type.

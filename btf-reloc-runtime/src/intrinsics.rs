@@ -6,9 +6,9 @@
 //! simulation ([`crate::sim`]) answers.
 
 use crate::backend;
-use crate::descriptor::relo_kind;
 use crate::field::{BtfEnum, BtfType, RelocatableField};
 use crate::path::{Member, Path, Root};
+use btf_reloc_format::RelocKind;
 
 /// Whether field `I` of `T` exists in the target (`BPF_CORE_FIELD_EXISTS`).
 ///
@@ -41,34 +41,34 @@ pub fn relocatable_field_byte_offset<T: RelocatableField<I>, const I: usize>() -
 /// Whether the field at path `P` exists in the target.
 #[inline(always)]
 pub fn field_exists<P: Path>() -> bool {
-    backend::field_info::<P, { relo_kind::FIELD_EXISTS }>() != 0
+    backend::field_info::<P, { RelocKind::FieldExists as u32 }>() != 0
 }
 
 /// Size in bytes of the field at path `P` in the target; same precondition as
 /// [`relocatable_field_byte_size`].
 #[inline(always)]
 pub fn field_byte_size<P: Path>() -> usize {
-    backend::field_info::<P, { relo_kind::FIELD_BYTE_SIZE }>() as usize
+    backend::field_info::<P, { RelocKind::FieldByteSize as u32 }>() as usize
 }
 
 /// Offset in bytes of the field at path `P` from the start of the path's root in the target;
 /// same precondition as [`relocatable_field_byte_size`].
 #[inline(always)]
 pub fn field_byte_offset<P: Path>() -> usize {
-    backend::field_info::<P, { relo_kind::FIELD_BYTE_OFFSET }>() as usize
+    backend::field_info::<P, { RelocKind::FieldByteOffset as u32 }>() as usize
 }
 
 /// Whether the type `T` exists in the target (`BPF_CORE_TYPE_EXISTS`).
 #[inline(always)]
 pub fn type_exists<T: BtfType>() -> bool {
-    backend::type_info::<T, { relo_kind::TYPE_EXISTS }>() != 0
+    backend::type_info::<T, { RelocKind::TypeExists as u32 }>() != 0
 }
 
 /// The size of `T` in the target (`BPF_CORE_TYPE_SIZE`), `None` if it does not exist there.
 #[inline(always)]
 pub fn type_size<T: BtfType>() -> Option<usize> {
     if type_exists::<T>() {
-        Some(backend::type_info::<T, { relo_kind::TYPE_SIZE }>() as usize)
+        Some(backend::type_info::<T, { RelocKind::TypeSize as u32 }>() as usize)
     } else {
         None
     }
@@ -77,7 +77,7 @@ pub fn type_size<T: BtfType>() -> Option<usize> {
 /// Whether variant `I` of the enum `E` exists in the target (`BPF_CORE_ENUMVAL_EXISTS`).
 #[inline(always)]
 pub fn enum_value_exists<E: BtfEnum, const I: usize>() -> bool {
-    backend::enum_info::<E, I, { relo_kind::ENUMVAL_EXISTS }>() != 0
+    backend::enum_info::<E, I, { RelocKind::EnumvalExists as u32 }>() != 0
 }
 
 /// The value of variant `I` of the enum `E` in the target (`BPF_CORE_ENUMVAL_VALUE`), `None` if
@@ -85,7 +85,7 @@ pub fn enum_value_exists<E: BtfEnum, const I: usize>() -> bool {
 #[inline(always)]
 pub fn enum_value<E: BtfEnum, const I: usize>() -> Option<i64> {
     if enum_value_exists::<E, I>() {
-        Some(backend::enum_info::<E, I, { relo_kind::ENUMVAL_VALUE }>() as i64)
+        Some(backend::enum_info::<E, I, { RelocKind::EnumvalValue as u32 }>() as i64)
     } else {
         None
     }

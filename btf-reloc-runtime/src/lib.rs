@@ -48,28 +48,27 @@
 extern crate std;
 
 mod backend;
-pub mod descriptor;
 mod error;
 mod field;
 mod intrinsics;
-pub mod path;
+mod path;
 mod ptr;
 mod read;
 #[cfg(not(target_arch = "bpf"))]
 pub mod sim;
 
 pub use error::RelocatableFieldAccessError;
-pub use field::{BtfEnum, BtfRelocatable, BtfType, FieldType, FieldValue, RelocatableField};
+pub use field::{BtfEnum, BtfRelocatable, BtfType, RelocatableField};
+// Named by the compiler's diagnostics for a field type that cannot be read (a crate-root path
+// prints as `FieldType`; only generated code names it).
+#[doc(hidden)]
+pub use field::FieldType;
 pub use intrinsics::{
-    enum_value, enum_value_exists, field_byte_offset, field_byte_size, field_exists,
-    relocatable_field_byte_offset, relocatable_field_byte_size, relocatable_field_exists,
-    type_exists, type_size,
+    enum_value, enum_value_exists, relocatable_field_byte_offset, relocatable_field_byte_size,
+    relocatable_field_exists, type_exists, type_size,
 };
-pub use ptr::{AddressSpace, Kernel, KernelPtr, Ptr, Space, User, UserPtr};
-pub use read::{
-    project, read_bitfield, read_element, read_field, read_kernel_field, read_user_field,
-    BitfieldValue, StrField,
-};
+pub use ptr::{AddressSpace, Kernel, KernelPtr, Ptr, User, UserPtr};
+pub use read::{read_field, read_kernel_field, read_user_field};
 
 /// Derives [`BtfRelocatable`] for a `#[repr(C)]` struct with named fields.
 ///
@@ -86,12 +85,22 @@ pub use read::{
 ///   the kernel's field is signed (`BPF_CORE_READ_BITFIELD_PROBED`).
 ///
 /// # Generated items
-/// For `struct S { f: T }`: `impl BtfRelocatable for S`, `impl RelocatableField<0> for S`, a
-/// `SFields<A, P>` type with the getter `f(&self) -> Result<Option<T>, _>` (reached from
-/// `KernelPtr<S>` / `UserPtr<S>` through `Deref`), and `S::f_exists()`, `S::f_byte_size()`,
-/// `S::f_byte_offset()`. An embedded `#[derive(BtfRelocatable)]` struct's getter returns its
-/// handle (its fields are then relocated as one access path from `S`); an array field also gets
-/// `f_at(index)`, a byte array or byte pointer `f_str(&mut buf)`.
+/// For `struct S { f: T }`: `impl BtfRelocatable for S`, `impl RelocatableField<0> for S`, and
+/// `S::f_exists()`, `S::f_byte_size()`, `S::f_byte_offset()`; the getters are methods of a
+/// companion type the derive defines next to `S`:
+///
+/// - `pub struct SFields<A, P>` (named after the struct, with `S`'s visibility) holds the getter
+///   `f(&self) -> Result<Option<T>, _>`; `KernelPtr<S>` and `UserPtr<S>` dereference to it, so
+///   `ptr.f()` works with no import. Its rustdoc page lists every getter. It takes that name in
+///   `S`'s module: a type of your own called `SFields` there is a "defined multiple times"
+///   error.
+/// - An embedded `#[derive(BtfRelocatable)]` struct's getter returns its handle (its fields are
+///   then relocated as one access path from `S`); an array field also gets `f_at(index)`, a byte
+///   array or byte pointer `f_str(&mut buf)`.
+/// - The handle's own operations are associated functions (`KernelPtr::addr(ptr)`), so they
+///   never hide a getter. A field named like a method the handle has through a std prelude
+///   trait (`clone`, `eq`, `into`, …) would be hidden: the derive rejects it and suggests
+///   `#[btf(rename = "clone")]` on a field of another Rust name.
 ///
 /// ```
 /// use btf_reloc_runtime::prelude::*;
@@ -224,20 +233,22 @@ pub mod prelude {
 /// Used by the code the derives generate; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::descriptor::{
-        encode, encode_enum, encoded_enum_len, encoded_len, EnumDescriptor, FieldDescriptor,
-        StructDescriptor, TypeDescriptor, TypeShape, VariantDescriptor,
-    };
     pub use crate::field::{
         BtfEnum, BtfRelocatable, BtfType, FieldOf, FieldType, FieldValue, RelocatableField,
     };
     pub use crate::intrinsics::{
         enum_value, enum_value_exists, field_byte_offset, field_byte_size, field_exists,
     };
-    pub use crate::path::{Member, Path, Root};
-    pub use crate::ptr::{AddressSpace, Kernel, Ptr};
-    pub use crate::read::{project, read_bitfield, read_element, StrField};
+    pub use crate::path::{Member, Offset, Path, Root};
+    pub use crate::ptr::{AddressSpace, Kernel, Ptr, Space};
+    pub use crate::read::{project, read_bitfield, read_element, BitfieldValue, StrField};
     pub use crate::RelocatableFieldAccessError;
+    pub use btf_reloc_format::descriptor::{
+        EnumDescriptor, FieldDescriptor, StructDescriptor, TypeDescriptor, TypeShape,
+        VariantDescriptor,
+    };
+    pub use btf_reloc_format::descriptor_section;
+    pub use btf_reloc_format::encode::{encode, encode_enum, encoded_enum_len, encoded_len};
     pub use core;
 
     /// Places the encoded descriptor of a relocatable struct in the descriptor section, for
@@ -268,26 +279,12 @@ pub mod __private {
 
     /// Local size of an enum with these values: 4 bytes unless a value needs 8.
     pub const fn enum_size(values: &[i64]) -> usize {
-        let mut i = 0;
-        while i < values.len() {
-            if values[i] < i32::MIN as i64 || values[i] > u32::MAX as i64 {
-                return 8;
-            }
-            i += 1;
-        }
-        4
+        EnumDescriptor::size_of_values(values)
     }
 
     /// Whether an enum with these values is signed (has a negative value).
     pub const fn enum_signed(values: &[i64]) -> bool {
-        let mut i = 0;
-        while i < values.len() {
-            if values[i] < 0 {
-                return true;
-            }
-            i += 1;
-        }
-        false
+        EnumDescriptor::signed_values(values)
     }
 
     /// The address a handle holds (its path's root).
@@ -342,7 +339,7 @@ macro_rules! __emit_descriptor {
     ($ty:ty) => {
         const _: () = {
             #[used]
-            #[link_section = ".btf_reloc.descriptors"]
+            #[link_section = $crate::__private::descriptor_section!()]
             static DESCRIPTOR: [u8; $crate::__private::encoded_len(
                 &<$ty as $crate::__private::BtfRelocatable>::DESCRIPTOR,
             )] = $crate::__private::encode(&<$ty as $crate::__private::BtfRelocatable>::DESCRIPTOR);
@@ -364,7 +361,7 @@ macro_rules! __emit_enum_descriptor {
     ($ty:ty) => {
         const _: () = {
             #[used]
-            #[link_section = ".btf_reloc.descriptors"]
+            #[link_section = $crate::__private::descriptor_section!()]
             static DESCRIPTOR: [u8; $crate::__private::encoded_enum_len(
                 &<$ty as $crate::__private::BtfEnum>::DESCRIPTOR,
             )] = $crate::__private::encode_enum(&<$ty as $crate::__private::BtfEnum>::DESCRIPTOR);

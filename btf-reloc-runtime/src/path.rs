@@ -3,20 +3,21 @@
 //! `task->se.vruntime` is one access path from the root `task_struct`: member `se`, then member
 //! `vruntime` of the embedded `sched_entity`. It is one CO-RE relocation (access string
 //! `0:<se>:<vruntime>`), so the loader resolves the whole path in the target, not each step
-//! separately. Paths are types, so that their marker ids are compile-time constants:
-//! [`Root<T>`] is the empty path at a `T`, [`Member<P, I>`] extends `P` with member (or array
-//! element) `I`.
+//! separately. Paths are types, so that their ids (`btf_reloc_format::id`) are compile-time
+//! constants: [`Root<T>`] is the empty path at a `T`, [`Member<P, I>`] extends `P` with member
+//! (or array element) `I`.
 
 use core::marker::PhantomData;
 
-use crate::descriptor::{id_seed, id_step};
+use btf_reloc_format::id::{id_seed, id_step};
+
 use crate::field::BtfRelocatable;
 
-/// An access path from a root struct (see the [module docs](crate::path)).
+/// An access path from a root struct (see the module docs).
 pub trait Path: 'static {
     /// The struct the path starts at.
     type Root: BtfRelocatable;
-    /// The marker id of the path: `id_seed(root)` stepped with every index.
+    /// The id of the path: `id_seed(root)` stepped with every index.
     const ID: u32;
     /// Number of steps.
     const DEPTH: usize;
@@ -55,5 +56,27 @@ impl<P: Path, const I: usize> Path for Member<P, I> {
         } else {
             P::index(depth)
         }
+    }
+}
+
+/// Where a handle's path puts its struct relative to the path's root: nothing for a root
+/// handle, the relocated offset of the path for the handle of an embedded struct.
+pub trait Offset {
+    /// Bytes from the root to the struct the handle points at (0 when the path does not exist
+    /// in the target; a handle is only made for a path that does).
+    fn offset() -> usize;
+}
+
+impl<T> Offset for Root<T> {
+    #[inline(always)]
+    fn offset() -> usize {
+        0
+    }
+}
+
+impl<P: Path, const I: usize> Offset for Member<P, I> {
+    #[inline(always)]
+    fn offset() -> usize {
+        crate::__private::existing_offset::<Self>().unwrap_or(0)
     }
 }

@@ -10,7 +10,7 @@ use core::ops::Deref;
 use crate::backend;
 use crate::error::RelocatableFieldAccessError;
 use crate::field::BtfRelocatable;
-use crate::path::{Path, Root};
+use crate::path::{Offset, Path, Root};
 
 mod sealed {
     pub trait Sealed {}
@@ -57,10 +57,16 @@ impl AddressSpace for User {
 /// Reads go through probe-read helpers, field by field, at relocated offsets; the getters the
 /// derive generates are reached through `Deref` (`task.pid()`).
 ///
-/// `P` is the [access path](crate::path) from the struct the address points at: [`Root<T>`] for a
-/// handle made from an address, longer for the handle an embedded-struct getter returns
-/// (`task.se()` points at `task` with path `se`, so `task.se()?.vruntime()` is one relocation of
-/// `task_struct.se.vruntime`).
+/// `P` is the access path from the struct the address points at (an implementation detail of
+/// the derive): the empty path for a handle made from an address, longer for the handle an
+/// embedded-struct getter returns (`task.se()` holds `task`'s address and the path `se`, so
+/// `task.se()?.vruntime()` is one relocation of `task_struct.se.vruntime`).
+///
+/// The handle's own operations are associated functions, so that they never hide the getter of a
+/// kernel field of the same name: `KernelPtr::addr(task)`, `KernelPtr::cast::<U>(task)`,
+/// `KernelPtr::is_null(task)`. The getters are methods of a type the derive generates for each
+/// struct (`task_structFields` for `task_struct`; its documentation lists them), reached through
+/// `Deref`.
 ///
 /// Creating one is safe: every read through it is a probe read, which reports a bad address as
 /// [`RelocatableFieldAccessError::ProbeRead`](crate::RelocatableFieldAccessError::ProbeRead)
@@ -82,6 +88,9 @@ pub type KernelPtr<T> = Ptr<T, Kernel>;
 /// A typed address in the current task's user memory.
 pub type UserPtr<T> = Ptr<T, User>;
 
+// The handle's own operations are associated functions (`KernelPtr::addr(task)`), not methods,
+// like `Rc::strong_count`: a method would silently shadow the getter of a kernel field of the same
+// name, which `Deref` only reaches after the handle's own methods.
 impl<T, S: AddressSpace> Ptr<T, S> {
     /// Wraps a raw pointer.
     #[inline(always)]
@@ -101,18 +110,20 @@ impl<T, S: AddressSpace> Ptr<T, S> {
         Self::new(core::ptr::null())
     }
 
-    /// The raw pointer.
+    /// The raw pointer: `KernelPtr::as_ptr(task)`.
     #[inline(always)]
-    pub const fn as_ptr(self) -> *const T {
-        self.base.cast()
+    pub const fn as_ptr(this: Self) -> *const T {
+        this.base.cast()
     }
 
-    /// The same address, seen as a `U`.
+    /// The same address, seen as a `U`: `KernelPtr::cast::<U>(task)`.
     #[inline(always)]
-    pub const fn cast<U>(self) -> Ptr<U, S> {
-        Ptr::from_base(self.base)
+    pub const fn cast<U>(this: Self) -> Ptr<U, S> {
+        Ptr::from_base(this.base)
     }
+}
 
+impl<S: AddressSpace> Ptr<u8, S> {
     /// Copies `buf.len()` raw bytes from this address (`bpf_probe_read_{kernel,user}`): for
     /// memory no struct describes, such as a process's arguments between `mm->arg_start` and
     /// `mm->arg_end`.
@@ -153,16 +164,20 @@ impl<T, S: AddressSpace, P> Ptr<T, S, P> {
         self.base
     }
 
-    /// The numeric address of the path's root struct (for a plain handle: its address).
+    /// Whether the handle is null (for an embedded struct's handle: its root's address).
     #[inline(always)]
-    pub fn addr(self) -> u64 {
-        self.base as usize as u64
+    pub fn is_null(this: Self) -> bool {
+        this.base.is_null()
     }
+}
 
-    /// Whether the address is null.
+impl<T, S: AddressSpace, P: Offset> Ptr<T, S, P> {
+    /// The numeric address the handle points at: `KernelPtr::addr(task)`. For the handle of an
+    /// embedded struct (`task.se()`), its root's address plus the path's offset in the running
+    /// kernel.
     #[inline(always)]
-    pub fn is_null(self) -> bool {
-        self.base.is_null()
+    pub fn addr(this: Self) -> u64 {
+        (this.base as usize as u64).wrapping_add(P::offset() as u64)
     }
 }
 

@@ -6,17 +6,17 @@
 use core::mem::size_of;
 
 use crate::backend;
-use crate::descriptor::relo_kind;
 use crate::error::RelocatableFieldAccessError;
 use crate::field::{FieldOf, FieldType, RelocatableField};
 use crate::path::{Member, Path, Root};
 use crate::ptr::{AddressSpace, Kernel, Ptr, Space, User};
+use btf_reloc_format::RelocKind;
 
 type Result<T> = core::result::Result<T, RelocatableFieldAccessError>;
 
 #[inline(always)]
 fn exists<P: Path>() -> bool {
-    backend::field_info::<P, { relo_kind::FIELD_EXISTS }>() != 0
+    backend::field_info::<P, { RelocKind::FieldExists as u32 }>() != 0
 }
 
 /// The checks every read starts with: `Ok(false)` when the field does not exist in the target
@@ -34,12 +34,12 @@ fn present<P: Path>(base: *const u8) -> Result<bool> {
 
 #[inline(always)]
 fn byte_size<P: Path>() -> usize {
-    backend::field_info::<P, { relo_kind::FIELD_BYTE_SIZE }>() as usize
+    backend::field_info::<P, { RelocKind::FieldByteSize as u32 }>() as usize
 }
 
 #[inline(always)]
 fn byte_offset<P: Path>() -> usize {
-    backend::field_info::<P, { relo_kind::FIELD_BYTE_OFFSET }>() as usize
+    backend::field_info::<P, { RelocKind::FieldByteOffset as u32 }>() as usize
 }
 
 /// Reads the plain-data field at path `P` of the root struct at `base`.
@@ -240,8 +240,8 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
     let size = byte_size::<P>();
     // libbpf's shifts are below 64, so the wrapping forms (one masked shift each) are exact;
     // the relocated values stay `u64` to spare zero-extensions.
-    let lshift = backend::field_info::<P, { relo_kind::FIELD_LSHIFT_U64 }>();
-    let rshift = backend::field_info::<P, { relo_kind::FIELD_RSHIFT_U64 }>();
+    let lshift = backend::field_info::<P, { RelocKind::FieldLshiftU64 as u32 }>();
+    let rshift = backend::field_info::<P, { RelocKind::FieldRshiftU64 as u32 }>();
     let bits = 64u64.wrapping_sub(rshift) as usize;
     // `size > 8` also bounds the probe read below for the verifier.
     if size > 8 || bits > size_of::<V>() * 8 {
@@ -262,7 +262,7 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
         return Err(RelocatableFieldAccessError::ProbeRead(code));
     }
     let value = u64::from_le_bytes(raw).wrapping_shl(lshift as u32);
-    let value = if backend::field_info::<P, { relo_kind::FIELD_SIGNED }>() != 0 {
+    let value = if backend::field_info::<P, { RelocKind::FieldSigned as u32 }>() != 0 {
         (value as i64).wrapping_shr(rshift as u32) as u64
     } else {
         value.wrapping_shr(rshift as u32)

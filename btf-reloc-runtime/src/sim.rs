@@ -2,11 +2,15 @@
 //!
 //! On every target but `bpf`, the intrinsics and reads of this crate consult the [`Simulation`]
 //! installed on the current thread: a simulated *target layout* (which kernel structs exist, and
-//! where their fields sit) and simulated kernel and user *memory*. Relocation follows libbpf's
-//! rules: type names match after stripping a `___flavor` suffix, field names match exactly,
-//! anonymous struct/union members are searched through, and a field whose type is incompatible
-//! (an int where a pointer is declared, …) counts as missing. A read that is not entirely inside
-//! mapped memory, or that touches an injected fault, fails like `bpf_probe_read_*` does.
+//! where their fields sit) and simulated kernel and user *memory*. The layout becomes BTF, and
+//! every relocation is resolved exactly as the post-link step and libbpf would resolve it
+//! against a kernel with that BTF (`btf_reloc_btf::core`, the one implementation of libbpf's
+//! rules in btf-reloc): type names match after stripping a `___flavor` suffix, field names match
+//! exactly, anonymous struct/union members are searched through, and a field whose type is
+//! incompatible (an int where a pointer is declared, …) counts as missing. A relocation libbpf
+//! would refuse (two flavors that disagree, a bitfield no 64-bit load holds, …) panics with
+//! libbpf's reason. A read that is not entirely inside mapped memory, or that touches an
+//! injected fault, fails like `bpf_probe_read_*` does.
 //!
 //! ```
 //! use btf_reloc_runtime::prelude::*;
@@ -33,17 +37,31 @@
 //! assert_eq!(task_struct::pid_byte_offset(), Some(20));
 //! ```
 
+use std::borrow::ToOwned;
 use std::boxed::Box;
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::format;
 use std::marker::PhantomData;
 use std::ops::Range;
 use std::rc::Rc;
-use std::string::String;
+use std::string::{String, ToString};
 use std::vec::Vec;
 
-use crate::descriptor::{essential_name, StructDescriptor, TypeShape};
+use btf_reloc_btf::core::{self, Relocation};
+use btf_reloc_btf::{local, Kind, NewMember, TypeId};
+use btf_reloc_format::descriptor::{TypeDescriptor, TypeShape};
+use btf_reloc_format::paths::FieldPath;
+use btf_reloc_format::records::{Descriptors, TypeRef};
+use btf_reloc_format::RelocKind;
+
 use crate::field::BtfRelocatable;
 use crate::ptr::Space;
+
+/// BTF, as the simulation's target layouts are held: build one with its `add_*` methods or
+/// parse a kernel's (`Btf::parse(&std::fs::read("/sys/kernel/btf/vmlinux")?)`), and hand it
+/// to [`Simulation::with_btf`].
+pub use btf_reloc_btf::{Btf, Error as BtfError};
 
 /// `-EFAULT`, what the probe-read helpers return for an unreadable address.
 pub const EFAULT: i32 = -14;
@@ -67,13 +85,15 @@ pub enum Type {
         /// Signedness (libbpf ignores it when matching).
         signed: bool,
     },
-    /// An enum of `size` bytes (not compatible with an int field, as in libbpf).
+    /// An anonymous enum of `size` bytes (not compatible with an int field, as in libbpf).
     Enum {
         /// Size in bytes.
         size: usize,
     },
-    /// A pointer (8 bytes).
+    /// A `void *`.
     Ptr,
+    /// A pointer to the type.
+    PtrTo(Box<Type>),
     /// A fixed-length array.
     Array {
         /// Element type.
@@ -81,7 +101,8 @@ pub enum Type {
         /// Number of elements.
         len: usize,
     },
-    /// A named struct or union, embedded by value.
+    /// A named struct or union, embedded by value: the one of that kind and exact name added
+    /// with [`Simulation::with_struct`], or else an empty one of `size` bytes.
     Composite {
         /// Struct or union.
         kind: CompositeKind,
@@ -92,6 +113,12 @@ pub enum Type {
     },
     /// An anonymous struct or union whose members are searched as if they were the parent's.
     Anonymous(Struct),
+    /// `typedef <ty> <name>`.
+    Typedef(String, Box<Type>),
+    /// `const <ty>`.
+    Const(Box<Type>),
+    /// `volatile <ty>`.
+    Volatile(Box<Type>),
 }
 
 impl Type {
@@ -121,22 +148,10 @@ impl Type {
     pub fn size(&self) -> usize {
         match self {
             Self::Int { size, .. } | Self::Enum { size } | Self::Composite { size, .. } => *size,
-            Self::Ptr => 8,
+            Self::Ptr | Self::PtrTo(_) => 8,
             Self::Array { elem, len } => elem.size().saturating_mul(*len),
             Self::Anonymous(s) => s.size,
-        }
-    }
-
-    /// libbpf's `bpf_core_fields_are_compat`, for a local shape against this target type.
-    fn is_compatible_with(&self, local: &TypeShape) -> bool {
-        match (local, self) {
-            (TypeShape::Struct(_), Self::Composite { .. } | Self::Anonymous(_)) => true,
-            (TypeShape::Int { .. }, Self::Int { .. }) => true,
-            (TypeShape::Ptr, Self::Ptr) => true,
-            (TypeShape::Array { elem, .. }, Self::Array { elem: target, .. }) => {
-                target.is_compatible_with(elem)
-            }
-            _ => false,
+            Self::Typedef(_, ty) | Self::Const(ty) | Self::Volatile(ty) => ty.size(),
         }
     }
 }
@@ -197,11 +212,7 @@ impl Struct {
             TypeShape::Int { size, signed } => Type::Int { size, signed },
             TypeShape::Ptr => Type::Ptr,
             TypeShape::Array { elem, len } => Type::array(Self::type_of(elem), len),
-            TypeShape::Struct(desc) => Type::Composite {
-                kind: CompositeKind::Struct,
-                name: desc.name.into(),
-                size: desc.size,
-            },
+            TypeShape::Struct(desc) => Type::struct_named(desc.name, desc.size),
         }
     }
 
@@ -256,18 +267,6 @@ impl Struct {
         });
         self
     }
-
-    /// The member called `name` with its bit offset from this struct's start, searching
-    /// anonymous members depth-first in declaration order, as libbpf does.
-    fn find(&self, name: &str) -> Option<(usize, &Member)> {
-        self.members.iter().find_map(|m| match (&m.name, &m.ty) {
-            (Some(n), _) if n == name => Some((m.bit_offset, m)),
-            (None, Type::Anonymous(inner)) => inner
-                .find(name)
-                .map(|(off, member)| (m.bit_offset.saturating_add(off), member)),
-            _ => None,
-        })
-    }
 }
 
 /// A simulated target enum.
@@ -280,7 +279,8 @@ pub struct Enum {
 }
 
 impl Enum {
-    /// An enum called `name` (a `___flavor` suffix is stripped when matching) of `size` bytes.
+    /// An enum called `name` (a `___flavor` suffix is stripped when matching) of `size` bytes:
+    /// a `BTF_KIND_ENUM64` if `size` is 8, else a `BTF_KIND_ENUM`.
     pub fn new(name: &str, size: usize) -> Self {
         Self {
             name: name.into(),
@@ -296,58 +296,6 @@ impl Enum {
         self.variants.push((name.into(), value));
         self
     }
-}
-
-/// How a field sits in the target, as libbpf's `bpf_core_calc_field_relo` reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Resolved {
-    pub(crate) byte_offset: usize,
-    pub(crate) byte_size: usize,
-    pub(crate) signed: bool,
-    pub(crate) lshift: u32,
-    pub(crate) rshift: u32,
-}
-
-impl Resolved {
-    /// A plain (non-bitfield) field of `size` bytes at `offset`.
-    pub(crate) fn plain(offset: usize, size: usize, signed: bool) -> Self {
-        let bits = (size.saturating_mul(8)).min(64) as u32;
-        Self {
-            byte_offset: offset,
-            byte_size: size,
-            signed,
-            lshift: 64 - bits,
-            rshift: 64 - bits,
-        }
-    }
-
-    /// libbpf's rules for a bitfield of `bits` bits at `bit_offset`, carved from `storage`
-    /// bytes: the smallest naturally aligned chunk (of at most 8 bytes) holding it.
-    fn bitfield(bit_offset: usize, bits: usize, storage: usize, signed: bool) -> Option<Self> {
-        let mut size = storage.max(1);
-        let mut offset = bit_offset / 8 / size * size;
-        while bit_offset + bits - offset * 8 > size * 8 {
-            if size >= 8 {
-                return None;
-            }
-            size *= 2;
-            offset = bit_offset / 8 / size * size;
-        }
-        Some(Self {
-            byte_offset: offset,
-            byte_size: size,
-            signed,
-            lshift: u32::try_from(64 - (bit_offset + bits - offset * 8)).ok()?,
-            rshift: u32::try_from(64usize.checked_sub(bits)?).ok()?,
-        })
-    }
-}
-
-/// Where the walk along a path is, locally.
-#[derive(Clone, Copy)]
-enum Local {
-    Struct(StructDescriptor),
-    Shape(&'static TypeShape),
 }
 
 /// Simulated memory: mapped regions of bytes, and injected faults.
@@ -411,13 +359,14 @@ impl Memory {
         {
             return Err(*code);
         }
-        let (base, region) = self
+        let src = self
             .regions
             .iter()
-            .find(|(base, region)| *base <= addr && end <= base + region.len() as u64)
+            .find_map(|(base, region)| {
+                let start = usize::try_from(addr.checked_sub(*base)?).ok()?;
+                region.get(start..start.checked_add(dst.len())?)
+            })
             .ok_or(EFAULT)?;
-        let start = usize::try_from(addr - base).map_err(|_| EFAULT)?;
-        let src = region.get(start..start + dst.len()).ok_or(EFAULT)?;
         dst.copy_from_slice(src);
         Ok(())
     }
@@ -427,6 +376,7 @@ impl Memory {
 /// on the current thread for the duration of a test.
 #[derive(Debug, Clone, Default)]
 pub struct Simulation {
+    base: Option<Btf>,
     structs: Vec<Struct>,
     enums: Vec<Enum>,
     kernel: Memory,
@@ -437,6 +387,14 @@ impl Simulation {
     /// A target with no types and no memory.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Starts the target layout from `btf` (a kernel's, or one built with [`Btf`]'s methods);
+    /// structs and enums added with [`with_struct`](Self::with_struct) and
+    /// [`with_enum`](Self::with_enum) come after its types.
+    pub fn with_btf(mut self, btf: Btf) -> Self {
+        self.base = Some(btf);
+        self
     }
 
     /// Adds a struct to the target layout.
@@ -463,131 +421,224 @@ impl Simulation {
         self
     }
 
+    /// The target layout as BTF: what a kernel with these types would have in
+    /// `/sys/kernel/btf/vmlinux` (hand its [`to_bytes`](Btf::to_bytes) to a loader to run a
+    /// real program against the same layout).
+    pub fn target_btf(&self) -> Result<Btf, BtfError> {
+        TargetBuilder::build(self)
+    }
+
     /// Makes this the simulation of the current thread until the guard drops (then the previous
     /// one, if any, is back).
+    ///
+    /// # Panics
+    ///
+    /// When the layout cannot be written as BTF (see [`target_btf`](Self::target_btf)), e.g. a
+    /// bitfield offset beyond 2^24 bits.
     pub fn install(self) -> SimulationGuard {
-        let previous = CURRENT.with(|c| c.replace(Some(Rc::new(self))));
+        let target = match self.target_btf() {
+            Ok(target) => target,
+            Err(error) => invalid_layout(&error),
+        };
+        let installed = Installed {
+            target,
+            kernel: self.kernel,
+            user: self.user,
+            cache: RefCell::new(HashMap::new()),
+        };
+        let previous = CURRENT.with(|c| c.replace(Some(Rc::new(installed))));
         SimulationGuard {
             previous,
             not_send: PhantomData,
         }
     }
+}
 
-    /// Where the field at the access path `indices` from `root` sits in this target, or `None`
-    /// if it does not exist there (or the path crosses an incompatible type).
-    pub(crate) fn resolve(&self, root: StructDescriptor, indices: &[usize]) -> Option<Resolved> {
-        let wanted = essential_name(root.name);
-        self.structs
-            .iter()
-            .filter(|s| s.kind == CompositeKind::Struct && essential_name(&s.name) == wanted)
-            .find_map(|candidate| self.walk(root, candidate, indices))
-    }
+#[expect(
+    clippy::panic,
+    reason = "a test's simulated layout is invalid: nothing to simulate"
+)]
+fn invalid_layout(error: &BtfError) -> ! {
+    panic!("btf-reloc simulation: the target layout cannot be written as BTF: {error}")
+}
 
-    fn walk(&self, root: StructDescriptor, target: &Struct, indices: &[usize]) -> Option<Resolved> {
-        let mut local = Local::Struct(root);
-        let mut target_struct = Some(target);
-        let mut target_ty: Option<&Type> = None;
-        let mut bitfield: Option<(usize, usize)> = None;
-        let mut bit_base = 0usize;
-        for &index in indices {
-            match local {
-                Local::Struct(desc) => {
-                    let field = desc.fields.get(index)?;
-                    let (bit_offset, member) = target_struct?.find(field.name)?;
-                    if !member.ty.is_compatible_with(&field.shape) {
-                        return None;
-                    }
-                    bit_base = bit_base.checked_add(bit_offset)?;
-                    bitfield = member.bitfield_size.map(|bits| (bit_base, bits));
-                    target_ty = Some(&member.ty);
-                    target_struct = self.struct_of(&member.ty);
-                    local = match field.shape {
-                        TypeShape::Struct(desc) => Local::Struct(*desc),
-                        _ => Local::Shape(&field.shape),
-                    };
-                }
-                Local::Shape(TypeShape::Array { elem, .. }) if index == 0 => {
-                    let Some(Type::Array {
-                        elem: target_elem, ..
-                    }) = target_ty
-                    else {
-                        return None;
-                    };
-                    target_ty = Some(target_elem);
-                    target_struct = self.struct_of(target_elem);
-                    bitfield = None;
-                    local = match elem {
-                        TypeShape::Struct(desc) => Local::Struct(**desc),
-                        _ => Local::Shape(elem),
-                    };
-                }
-                Local::Shape(_) => return None,
+/// Writes a [`Simulation`]'s structs and enums as BTF types.
+struct TargetBuilder {
+    btf: Btf,
+    /// Named structs and unions by kind and exact name (the first of a name wins).
+    named: HashMap<(CompositeKind, String), TypeId>,
+    ints: HashMap<(usize, bool), TypeId>,
+    void_ptr: Option<TypeId>,
+}
+
+impl TargetBuilder {
+    fn build(sim: &Simulation) -> Result<Btf, BtfError> {
+        let mut b = Self {
+            btf: sim.base.clone().unwrap_or_default(),
+            named: HashMap::new(),
+            ints: HashMap::new(),
+            void_ptr: None,
+        };
+        // Every named struct gets its id first, so that members can refer to any of them.
+        let mut ids = Vec::with_capacity(sim.structs.len());
+        for s in &sim.structs {
+            let placeholder = b.composite_type(s, &[])?;
+            let id = b.btf.add(placeholder)?;
+            b.named.entry((s.kind, s.name.clone())).or_insert(id);
+            ids.push(id);
+        }
+        for e in &sim.enums {
+            let values: Vec<(&str, i64)> =
+                e.variants.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+            let enum64 = e.size > 4;
+            b.btf
+                .add_enum(&e.name, u32_of(e.size)?, e.signed, enum64, &values)?;
+        }
+        for (s, id) in sim.structs.iter().zip(ids) {
+            let members = b.members(s)?;
+            let ty = b.composite_type(
+                s,
+                &members
+                    .iter()
+                    .map(|(name, m)| NewMember { name, ..*m })
+                    .collect::<Vec<_>>(),
+            )?;
+            if let Some(slot) = b.btf.ty_mut(id) {
+                *slot = ty;
             }
         }
-        let ty = target_ty?;
-        let signed = matches!(ty, Type::Int { signed: true, .. });
-        match bitfield {
-            Some((bit_offset, bits)) => Resolved::bitfield(bit_offset, bits, ty.size(), signed),
-            None => Some(Resolved::plain(bit_base / 8, ty.size(), signed)),
-        }
+        Ok(b.btf)
     }
 
-    /// The struct a member of type `ty` is, to walk on into it.
-    fn struct_of<'a>(&'a self, ty: &'a Type) -> Option<&'a Struct> {
-        match ty {
-            Type::Anonymous(inner) => Some(inner),
-            Type::Composite { name, kind, .. } => self
-                .structs
-                .iter()
-                .find(|s| s.kind == *kind && s.name == *name),
-            _ => None,
-        }
+    fn composite_type(
+        &mut self,
+        s: &Struct,
+        members: &[NewMember<'_>],
+    ) -> Result<btf_reloc_btf::Type, BtfError> {
+        self.btf.make_composite(
+            &s.name,
+            s.kind == CompositeKind::Union,
+            u32_of(s.size)?,
+            members,
+        )
     }
 
-    /// The target size of the type called `name` (flavor stripped), if it exists as a struct
-    /// (`is_enum` false) or an enum.
-    pub(crate) fn type_size(&self, name: &str, is_enum: bool) -> Option<usize> {
-        let wanted = essential_name(name);
-        if is_enum {
-            self.enums
-                .iter()
-                .find(|e| essential_name(&e.name) == wanted)
-                .map(|e| e.size)
-        } else {
-            self.structs
-                .iter()
-                .find(|s| s.kind == CompositeKind::Struct && essential_name(&s.name) == wanted)
-                .map(|s| s.size)
-        }
-    }
-
-    /// The target value of enumerator `variant` of the enum called `name`.
-    pub(crate) fn enum_value(&self, name: &str, variant: &str) -> Option<i64> {
-        let wanted = essential_name(name);
-        self.enums
+    /// The members of `s`, their types added; names are owned so the borrow ends here.
+    fn members(&mut self, s: &Struct) -> Result<Vec<(String, NewMember<'static>)>, BtfError> {
+        s.members
             .iter()
-            .filter(|e| essential_name(&e.name) == wanted)
-            .find_map(|e| {
-                e.variants
-                    .iter()
-                    .find(|(n, _)| n == variant)
-                    .map(|(_, v)| *v)
+            .map(|m| {
+                let ty = self.type_id(&m.ty)?;
+                Ok((
+                    m.name.clone().unwrap_or_default(),
+                    NewMember {
+                        name: "",
+                        ty,
+                        bit_offset: u32_of(m.bit_offset)?,
+                        bits: u32_of(m.bitfield_size.unwrap_or(0))?,
+                    },
+                ))
             })
+            .collect()
     }
 
-    fn memory(&self, space: Space) -> &Memory {
-        match space {
-            Space::Kernel => &self.kernel,
-            Space::User => &self.user,
-        }
+    fn type_id(&mut self, ty: &Type) -> Result<TypeId, BtfError> {
+        Ok(match ty {
+            Type::Int { size, signed } => match self.ints.get(&(*size, *signed)) {
+                Some(&id) => id,
+                None => {
+                    let name = format!("{}{}", if *signed { 's' } else { 'u' }, size * 8);
+                    let id = self.btf.add_int(&name, u32_of(*size)?, *signed)?;
+                    self.ints.insert((*size, *signed), id);
+                    id
+                }
+            },
+            Type::Enum { size } => self.btf.add(btf_reloc_btf::Type {
+                name_off: 0,
+                kind: Kind::Enum(btf_reloc_btf::types::Enum {
+                    size: u32_of(*size)?,
+                    signed: false,
+                    values: Vec::new(),
+                }),
+            })?,
+            Type::Ptr => match self.void_ptr {
+                Some(id) => id,
+                None => {
+                    let id = self.btf.add_named("", Kind::Ptr(0))?;
+                    self.void_ptr = Some(id);
+                    id
+                }
+            },
+            Type::PtrTo(inner) => {
+                let inner = self.type_id(inner)?;
+                self.btf.add_named("", Kind::Ptr(inner))?
+            }
+            Type::Array { elem, len } => {
+                let elem = self.type_id(elem)?;
+                self.btf.add_array(elem, u32_of(*len)?)?
+            }
+            Type::Composite { kind, name, size } => match self.named.get(&(*kind, name.clone())) {
+                Some(&id) => id,
+                None => {
+                    let empty = Struct {
+                        name: name.clone(),
+                        kind: *kind,
+                        size: *size,
+                        members: Vec::new(),
+                    };
+                    let ty = self.composite_type(&empty, &[])?;
+                    let id = self.btf.add(ty)?;
+                    self.named.insert((*kind, name.clone()), id);
+                    id
+                }
+            },
+            Type::Anonymous(inner) => {
+                let members = self.members(inner)?;
+                let members: Vec<NewMember<'_>> = members
+                    .iter()
+                    .map(|(name, m)| NewMember { name, ..*m })
+                    .collect();
+                let anonymous = Struct {
+                    name: String::new(),
+                    ..inner.clone()
+                };
+                let ty = self.composite_type(&anonymous, &members)?;
+                self.btf.add(ty)?
+            }
+            Type::Typedef(name, inner) => {
+                let inner = self.type_id(inner)?;
+                self.btf.add_named(name, Kind::Typedef(inner))?
+            }
+            Type::Const(inner) => {
+                let inner = self.type_id(inner)?;
+                self.btf.add_named("", Kind::Const(inner))?
+            }
+            Type::Volatile(inner) => {
+                let inner = self.type_id(inner)?;
+                self.btf.add_named("", Kind::Volatile(inner))?
+            }
+        })
     }
+}
+
+fn u32_of(v: usize) -> Result<u32, BtfError> {
+    u32::try_from(v).map_err(|_| BtfError::new(format!("{v} does not fit BTF's 32 bits")))
+}
+
+/// An installed simulation: the target as BTF, the memory, and the relocations resolved so far.
+#[derive(Debug)]
+struct Installed {
+    target: Btf,
+    kernel: Memory,
+    user: Memory,
+    cache: RefCell<HashMap<(&'static str, RelocKind, String), u64>>,
 }
 
 /// Keeps a [`Simulation`] installed on this thread; dropping it restores the previous one.
 #[derive(Debug)]
 #[must_use = "the simulation is uninstalled when the guard drops"]
 pub struct SimulationGuard {
-    previous: Option<Rc<Simulation>>,
+    previous: Option<Rc<Installed>>,
     not_send: PhantomData<*const ()>,
 }
 
@@ -598,23 +649,143 @@ impl Drop for SimulationGuard {
     }
 }
 
-std::thread_local! {
-    static CURRENT: RefCell<Option<Rc<Simulation>>> = const { RefCell::new(None) };
+/// The program's own side of the relocations of one local type: its descriptor records and
+/// the local BTF the post-link step would write for them.
+#[derive(Debug)]
+struct LocalTypes {
+    records: Descriptors,
+    btf: Btf,
+    /// The local type's id in `btf`.
+    id: TypeId,
 }
 
-/// Runs `f` with the current thread's simulation, if any.
-pub(crate) fn with_current<R>(f: impl FnOnce(Option<&Simulation>) -> R) -> R {
+std::thread_local! {
+    static CURRENT: RefCell<Option<Rc<Installed>>> = const { RefCell::new(None) };
+    static LOCAL: RefCell<HashMap<&'static str, Rc<LocalTypes>>> = RefCell::new(HashMap::new());
+}
+
+/// The local types of `ty` (built once per thread).
+fn local_types(ty: TypeDescriptor) -> Rc<LocalTypes> {
+    let rust_path = match ty {
+        TypeDescriptor::Struct(desc) => desc.rust_path,
+        TypeDescriptor::Enum(desc) => desc.rust_path,
+    };
+    if let Some(local) = LOCAL.with(|l| l.borrow().get(rust_path).cloned()) {
+        return local;
+    }
+    let built = Descriptors::from_static(&[ty])
+        .map_err(|e| e.to_string())
+        .and_then(|records| {
+            let root = match ty {
+                TypeDescriptor::Struct(desc) => records
+                    .struct_by_path(desc.rust_path)
+                    .map(|(i, _)| TypeRef::Struct(i)),
+                TypeDescriptor::Enum(desc) => records
+                    .enum_by_path(desc.rust_path)
+                    .map(|(i, _)| TypeRef::Enum(i)),
+            }
+            .ok_or("the type has no record")?;
+            let mut btf = Btf::new();
+            let types =
+                local::add_local_types(&mut btf, &records, &[root]).map_err(|e| e.to_string())?;
+            let id = types.id(root).ok_or("the local type was not added")?;
+            Ok(LocalTypes { records, btf, id })
+        });
+    let local = match built {
+        Ok(local) => Rc::new(local),
+        Err(why) => refused(rust_path, &why),
+    };
+    LOCAL.with(|l| l.borrow_mut().insert(rust_path, Rc::clone(&local)));
+    local
+}
+
+#[expect(
+    clippy::panic,
+    reason = "an intrinsic has no error channel, and libbpf would refuse to load this program"
+)]
+fn refused(what: &str, why: &str) -> ! {
+    panic!("btf-reloc simulation: libbpf would refuse the relocation of `{what}`: {why}")
+}
+
+/// The value of relocation `kind` of what `access` names in the local type `ty`, against the
+/// installed simulation (or, with none, against the local type itself); a poisoned relocation
+/// (a missing field or enumerator) is 0.
+fn relocate(
+    ty: TypeDescriptor,
+    kind: RelocKind,
+    access: impl FnOnce(&Descriptors) -> Option<String>,
+) -> u64 {
+    let local = local_types(ty);
+    let rust_path = match ty {
+        TypeDescriptor::Struct(desc) => desc.rust_path,
+        TypeDescriptor::Enum(desc) => desc.rust_path,
+    };
+    let Some(access) = access(&local.records) else {
+        refused(
+            rust_path,
+            "the access path does not follow the type's descriptor",
+        )
+    };
     let current = CURRENT.with(|c| c.borrow().clone());
-    f(current.as_deref())
+    let key = (rust_path, kind, access);
+    if let Some(value) = current
+        .as_ref()
+        .and_then(|sim| sim.cache.borrow().get(&key).copied())
+    {
+        return value;
+    }
+    let relo = Relocation {
+        kind,
+        type_id: local.id,
+        access: &key.2,
+    };
+    let target = current.as_ref().map_or(&local.btf, |sim| &sim.target);
+    let value = match core::resolve(&local.btf, &relo, target) {
+        Ok(resolution) => resolution.value.unwrap_or(0),
+        Err(error) => refused(
+            &core::describe(&local.btf, &relo).unwrap_or_else(|| rust_path.to_owned()),
+            &error.to_string(),
+        ),
+    };
+    if let Some(sim) = &current {
+        sim.cache.borrow_mut().insert(key, value);
+    }
+    value
+}
+
+/// A field relocation of the path `indices` from the struct `root`.
+pub(crate) fn field_value(root: TypeDescriptor, indices: &[usize], kind: RelocKind) -> u64 {
+    relocate(root, kind, |records| {
+        let TypeDescriptor::Struct(desc) = root else {
+            return None;
+        };
+        let (index, _) = records.struct_by_path(desc.rust_path)?;
+        let path = FieldPath::from_indices(records, index, indices)?;
+        local::access_string(records, &path).ok()
+    })
+}
+
+/// A type relocation of `ty`.
+pub(crate) fn type_value(ty: TypeDescriptor, kind: RelocKind) -> u64 {
+    relocate(ty, kind, |_| Some("0".to_owned()))
+}
+
+/// An enumerator relocation of variant `index` of the enum `ty`.
+pub(crate) fn enum_value(ty: TypeDescriptor, index: usize, kind: RelocKind) -> u64 {
+    relocate(ty, kind, |_| Some(index.to_string()))
 }
 
 /// Reads `dst.len()` bytes at `addr` from the current simulation's memory for `space`.
 pub(crate) fn read(space: Space, addr: u64, dst: &mut [u8]) -> Result<(), i32> {
-    with_current(|sim| match sim {
-        Some(sim) => sim.memory(space).read(addr, dst),
+    let current = CURRENT.with(|c| c.borrow().clone());
+    match current {
+        Some(sim) => match space {
+            Space::Kernel => sim.kernel.read(addr, dst),
+            Space::User => sim.user.read(addr, dst),
+        },
         None => {
             dst.fill(0);
             Err(EFAULT)
         }
-    })
+    }
 }

@@ -147,7 +147,7 @@ fn injected_fault_returns_its_code() {
 fn pointer_fields_chain_into_the_next_struct() {
     let _sim = install_reordered();
     let mm = task().mm().expect("readable").expect("exists");
-    assert_eq!(mm.addr(), MM);
+    assert_eq!(KernelPtr::addr(mm), MM);
     assert_eq!(mm_struct::arg_start_byte_offset(), Some(16));
 }
 

@@ -1,1 +1,1 @@
-//! Compile-fail tests of `#[derive(BtfRelocatable)]`; see `tests/ui.rs`.
+//! Compile-fail and must-compile tests of the derives; see `tests/ui.rs`.

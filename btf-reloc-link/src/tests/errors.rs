@@ -1,8 +1,11 @@
 //! Malformed inputs: each must be a clear error, never a panic.
 
-use btf_reloc_runtime::descriptor::{
-    encode, encoded_len, id_seed, id_step, marker, relo_kind, FieldDescriptor, StructDescriptor,
-    TypeShape,
+use btf_reloc_format::{
+    descriptor::{FieldDescriptor, StructDescriptor, TypeShape},
+    encode::{encode, encoded_len},
+    id::{id_seed, id_step},
+    marker::{marker, MAGIC},
+    RelocKind,
 };
 use object::Architecture;
 
@@ -82,7 +85,13 @@ fn truncated_descriptor_record() {
         ..Fixture::standard()
     };
     let err = link_err(&fixture.build());
-    assert!(matches!(err, Error::Descriptor { offset: 0, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Descriptor(btf_reloc_format::decode::DecodeError { offset: 0, .. })
+        ),
+        "{err}"
+    );
     assert!(err.to_string().contains("runs past the end"), "{err}");
 }
 
@@ -244,8 +253,8 @@ fn id_collision() {
 #[test]
 fn marker_without_descriptor() {
     let fixture = with_prog_markers(&[
-        marker(relo_kind::FIELD_EXISTS, TASK.field_id(0)),
-        marker(relo_kind::FIELD_EXISTS, 0x1234_5678),
+        marker(RelocKind::FieldExists, TASK.field_id(0)),
+        marker(RelocKind::FieldExists, 0x1234_5678),
     ]);
     let err = link_err(&fixture.build());
     let Error::Marker { section, insn, .. } = &err else {
@@ -257,17 +266,16 @@ fn marker_without_descriptor() {
 
 #[test]
 fn unknown_marker_kind() {
-    for kind in [6, 7, 12, 13, 0xffff] {
+    for kind in [6u32, 7, 12, 13, 0xffff] {
         let fixture = with_prog_markers(&[
-            marker(relo_kind::FIELD_EXISTS, TASK.field_id(0)),
-            marker(kind, TASK.field_id(0)),
+            marker(RelocKind::FieldExists, TASK.field_id(0)),
+            u64::from(MAGIC) << 48 | u64::from(kind) << 32 | u64::from(TASK.field_id(0)),
         ]);
         let err = link_err(&fixture.build());
         assert!(matches!(err, Error::Marker { insn: 2, .. }), "{err}");
         let msg = err.to_string();
         assert!(
-            msg.contains(&format!("unknown relocation kind {kind}"))
-                && msg.contains(super::fixture::PROG),
+            msg.contains(&format!("relocation kind {kind}")) && msg.contains(super::fixture::PROG),
             "{msg}"
         );
     }
@@ -336,7 +344,13 @@ fn version_1_records_are_rejected() {
         ..Fixture::standard()
     };
     let err = link_err(&fixture.build());
-    assert!(matches!(err, Error::Descriptor { offset: 0, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Descriptor(btf_reloc_format::decode::DecodeError { offset: 0, .. })
+        ),
+        "{err}"
+    );
     let msg = err.to_string();
     assert!(
         msg.contains("record version 1 is not supported") && msg.contains("reads version 2"),
@@ -582,46 +596,46 @@ static ZERO_LEN_BYTES: [u8; encoded_len(&ZERO_LEN)] = encode(&ZERO_LEN);
 
 #[test]
 fn relocations_libbpf_would_refuse() {
-    use relo_kind::*;
+    use RelocKind::*;
     let t = |indices: &[usize]| path_id(&TASK, indices);
     let z = |indices: &[usize]| path_id(&ZERO_LEN, indices);
     let cases = [
         (
-            FIELD_SIGNED,
+            FieldSigned,
             t(&[task::COMM, 0]),
-            "FIELD_SIGNED of `task_struct___v1.comm[0]`: libbpf applies only",
+            "FIELD_SIGNED of `task_struct___v1.comm[0]`: relocation refused: FIELD_SIGNED: libbpf applies only",
         ),
         (
-            FIELD_LSHIFT_U64,
+            FieldLshiftU64,
             t(&[task::PID_LINKS, 0]),
             "FIELD_LSHIFT_U64 of `task_struct___v1.pid_links[0]`",
         ),
         (
-            FIELD_LSHIFT_U64,
+            FieldLshiftU64,
             t(&[task::COMM]),
-            "FIELD_LSHIFT_U64 of `task_struct___v1.comm`: the field is 16 bytes",
+            "FIELD_LSHIFT_U64 of `task_struct___v1.comm`: the field is wider than 8 bytes",
         ),
         (
-            FIELD_RSHIFT_U64,
+            FieldRshiftU64,
             t(&[task::SE]),
-            "FIELD_RSHIFT_U64 of `task_struct___v1.se`: the field is 24 bytes",
+            "FIELD_RSHIFT_U64 of `task_struct___v1.se`: the field is wider than 8 bytes",
         ),
         (
-            FIELD_BYTE_OFFSET,
+            FieldByteOffset,
             z(&[0, 0]),
-            "FIELD_BYTE_OFFSET of `zero_len.data[0]`: element 0 of a zero-length array",
+            "FIELD_BYTE_OFFSET of `zero_len.data[0]`: invalid relocation: index 0 is past the end of array",
         ),
         (
-            TYPE_SIZE,
+            TypeSize,
             0x1234_5678,
             "type id 0x12345678, which no struct or enum record has",
         ),
-        (ENUMVAL_VALUE, TASK.field_id(0), "enum value id"),
+        (EnumvalValue, TASK.field_id(0), "enum value id"),
     ];
     for (kind, id, expected) in cases {
         let fixture = Fixture {
             descriptors: Some([task_records(), ZERO_LEN_BYTES.to_vec()].concat()),
-            ..with_prog_markers(&[marker(FIELD_EXISTS, TASK.field_id(0)), marker(kind, id)])
+            ..with_prog_markers(&[marker(FieldExists, TASK.field_id(0)), marker(kind, id)])
         };
         let err = link_err(&fixture.build());
         assert!(
@@ -633,20 +647,23 @@ fn relocations_libbpf_would_refuse() {
     // The flexible array member may be indexed.
     let fixture = Fixture {
         descriptors: Some([task_records(), ZERO_LEN_BYTES.to_vec()].concat()),
-        ..with_prog_markers(&[marker(FIELD_BYTE_OFFSET, z(&[2, 0]))])
+        ..with_prog_markers(&[marker(FieldByteOffset, z(&[2, 0]))])
     };
     assert!(link(&fixture.build()).is_ok());
 }
 
 #[test]
 fn enum_value_out_of_range() {
-    use btf_reloc_runtime::descriptor::{encode_enum, encoded_enum_len, EnumDescriptor};
+    use btf_reloc_format::{
+        descriptor::EnumDescriptor,
+        encode::{encode_enum, encoded_enum_len},
+    };
     const E: EnumDescriptor = EnumDescriptor {
         name: "e",
         rust_path: "demo::E",
         size: 4,
         signed: true,
-        variants: &[btf_reloc_runtime::descriptor::VariantDescriptor {
+        variants: &[btf_reloc_format::descriptor::VariantDescriptor {
             name: "BIG",
             value: 1 << 31,
         }],

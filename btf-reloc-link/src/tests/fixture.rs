@@ -1,9 +1,11 @@
 //! Synthetic eBPF objects built with `object::write`, shaped like bpf-linker output.
 
-use btf_reloc_runtime::descriptor::{
-    encode, encode_enum, encoded_enum_len, encoded_len, id_seed, id_step, marker, relo_kind,
-    EnumDescriptor, FieldDescriptor, StructDescriptor, TypeShape, VariantDescriptor,
-    DESCRIPTOR_SECTION,
+use btf_reloc_format::{
+    descriptor::{EnumDescriptor, FieldDescriptor, StructDescriptor, TypeShape, VariantDescriptor},
+    encode::{encode, encode_enum, encoded_enum_len, encoded_len},
+    id::{id_seed, id_step},
+    marker::marker,
+    RelocKind, DESCRIPTOR_SECTION,
 };
 use object::{
     write::{Object, Relocation, Symbol, SymbolSection},
@@ -281,7 +283,7 @@ pub(crate) fn all_records() -> Vec<u8> {
 
 /// One marker of the kinds program: kind, id, expected local value, access string, dump path.
 pub(crate) struct KindCase {
-    pub(crate) kind: u32,
+    pub(crate) kind: RelocKind,
     pub(crate) id: u32,
     pub(crate) value: u64,
     pub(crate) access: &'static str,
@@ -293,8 +295,8 @@ pub(crate) struct KindCase {
 /// One marker of every kind, on paths through embedded structs and arrays, with the local
 /// values libbpf computes for them (see `paths`).
 pub(crate) fn kind_cases() -> Vec<KindCase> {
-    use relo_kind::*;
     use task::*;
+    use RelocKind::*;
     let t = |indices: &[usize]| path_id(&TASK, indices);
     let task = "struct task_struct___v1";
     let case = |kind, id, value, access, path, type_name| KindCase {
@@ -309,7 +311,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
         // task_struct positions: flags 0, pid 1, comm 2, mm 3, tasks 4, se 5, pid_links 6;
         // sched_entity positions: exec_start 0, vruntime 1, vlag 2.
         case(
-            FIELD_BYTE_OFFSET,
+            FieldByteOffset,
             t(&[SE, 0]),
             56,
             "0:5:1",
@@ -317,7 +319,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_BYTE_SIZE,
+            FieldByteSize,
             t(&[SE, 0]),
             8,
             "0:5:1",
@@ -325,7 +327,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_EXISTS,
+            FieldExists,
             t(&[SE, 0]),
             1,
             "0:5:1",
@@ -333,7 +335,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_EXISTS,
+            FieldExists,
             t(&[COMM, 0]),
             1,
             "0:2:0",
@@ -341,7 +343,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_BYTE_OFFSET,
+            FieldByteOffset,
             t(&[COMM, 0]),
             8,
             "0:2:0",
@@ -349,7 +351,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_BYTE_SIZE,
+            FieldByteSize,
             t(&[COMM, 0]),
             1,
             "0:2:0",
@@ -357,7 +359,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_BYTE_SIZE,
+            FieldByteSize,
             t(&[COMM]),
             16,
             "0:2",
@@ -366,7 +368,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
         ),
         // 4-byte signed int.
         case(
-            FIELD_SIGNED,
+            FieldSigned,
             t(&[PID]),
             1,
             "0:1",
@@ -374,7 +376,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_LSHIFT_U64,
+            FieldLshiftU64,
             t(&[PID]),
             32,
             "0:1",
@@ -382,7 +384,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_RSHIFT_U64,
+            FieldRshiftU64,
             t(&[PID]),
             32,
             "0:1",
@@ -391,7 +393,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
         ),
         // 4-byte unsigned int.
         case(
-            FIELD_SIGNED,
+            FieldSigned,
             t(&[FLAGS]),
             0,
             "0:0",
@@ -399,7 +401,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_LSHIFT_U64,
+            FieldLshiftU64,
             t(&[FLAGS]),
             32,
             "0:0",
@@ -407,7 +409,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_RSHIFT_U64,
+            FieldRshiftU64,
             t(&[FLAGS]),
             32,
             "0:0",
@@ -416,7 +418,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
         ),
         // 8-byte signed int.
         case(
-            FIELD_SIGNED,
+            FieldSigned,
             t(&[SE, 1]),
             1,
             "0:5:2",
@@ -424,7 +426,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_LSHIFT_U64,
+            FieldLshiftU64,
             t(&[SE, 1]),
             0,
             "0:5:2",
@@ -432,7 +434,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_RSHIFT_U64,
+            FieldRshiftU64,
             t(&[SE, 1]),
             0,
             "0:5:2",
@@ -441,23 +443,16 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
         ),
         // 8-byte unsigned int, pointer.
         case(
-            FIELD_SIGNED,
+            FieldSigned,
             t(&[SE, 0]),
             0,
             "0:5:1",
             "task_struct___v1.se.vruntime",
             task,
         ),
+        case(FieldSigned, t(&[MM]), 0, "0:3", "task_struct___v1.mm", task),
         case(
-            FIELD_SIGNED,
-            t(&[MM]),
-            0,
-            "0:3",
-            "task_struct___v1.mm",
-            task,
-        ),
-        case(
-            FIELD_LSHIFT_U64,
+            FieldLshiftU64,
             t(&[MM]),
             0,
             "0:3",
@@ -466,7 +461,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
         ),
         // A member of an array element.
         case(
-            FIELD_BYTE_OFFSET,
+            FieldByteOffset,
             t(&[PID_LINKS, 0, 1]),
             80,
             "0:6:0:1",
@@ -474,7 +469,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         case(
-            FIELD_BYTE_OFFSET,
+            FieldByteOffset,
             t(&[TASKS, 1]),
             40,
             "0:4:1",
@@ -482,10 +477,10 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             task,
         ),
         // Types.
-        case(TYPE_EXISTS, TASK.type_id(), 1, "0", task, task),
-        case(TYPE_SIZE, TASK.type_id(), 136, "0", task, task),
+        case(TypeExists, TASK.type_id(), 1, "0", task, task),
+        case(TypeSize, TASK.type_id(), 136, "0", task, task),
         case(
-            TYPE_EXISTS,
+            TypeExists,
             PID_TYPE.type_id(),
             1,
             "0",
@@ -493,7 +488,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             "enum pid_type",
         ),
         case(
-            TYPE_SIZE,
+            TypeSize,
             PID_TYPE.type_id(),
             4,
             "0",
@@ -502,7 +497,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
         ),
         // Enum values.
         case(
-            ENUMVAL_EXISTS,
+            EnumvalExists,
             PID_TYPE.variant_id(1),
             1,
             "1",
@@ -510,7 +505,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             "enum pid_type",
         ),
         case(
-            ENUMVAL_VALUE,
+            EnumvalValue,
             PID_TYPE.variant_id(1),
             1,
             "1",
@@ -518,7 +513,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             "enum pid_type",
         ),
         case(
-            ENUMVAL_VALUE,
+            EnumvalValue,
             PID_TYPE_WIDE.variant_id(0),
             u64::MAX,
             "0",
@@ -526,7 +521,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             "enum pid_type___wide",
         ),
         case(
-            ENUMVAL_VALUE,
+            EnumvalValue,
             PID_TYPE_WIDE.variant_id(1),
             1 << 40,
             "1",
@@ -534,7 +529,7 @@ pub(crate) fn kind_cases() -> Vec<KindCase> {
             "enum pid_type___wide",
         ),
         case(
-            ENUMVAL_VALUE,
+            EnumvalValue,
             PID_TYPE_HIGH.variant_id(0),
             0xffff_ffff_8000_0003,
             "0",
@@ -557,7 +552,7 @@ pub(crate) fn kinds_prog() -> Vec<u8> {
 
 /// The immediate of the map reference: marker-looking on purpose, so that a scanner that
 /// ignored relocations would trip over an unknown id.
-pub(crate) const MAP_REF_IMM: u64 = marker(relo_kind::FIELD_BYTE_OFFSET, 0xdead_beef);
+pub(crate) const MAP_REF_IMM: u64 = marker(RelocKind::FieldByteOffset, 0xdead_beef);
 
 pub(crate) fn ld_imm64(dst: u8, imm: u64) -> [u8; 16] {
     let mut insn = [0; 16];
@@ -580,19 +575,19 @@ pub(crate) fn standard_prog() -> Vec<u8> {
     let mut code = Vec::new();
     code.extend(ld_imm64(
         1,
-        marker(relo_kind::FIELD_EXISTS, TASK.field_id(0)),
+        marker(RelocKind::FieldExists, TASK.field_id(0)),
     ));
     code.extend(ld_imm64(
         2,
-        marker(relo_kind::FIELD_BYTE_OFFSET, TASK.field_id(0)),
+        marker(RelocKind::FieldByteOffset, TASK.field_id(0)),
     ));
     code.extend(ld_imm64(
         3,
-        marker(relo_kind::FIELD_BYTE_SIZE, TASK.field_id(1)),
+        marker(RelocKind::FieldByteSize, TASK.field_id(1)),
     ));
     code.extend(ld_imm64(
         4,
-        marker(relo_kind::FIELD_BYTE_OFFSET, TASK.field_id(3)),
+        marker(RelocKind::FieldByteOffset, TASK.field_id(3)),
     ));
     code.extend(ld_imm64(5, MAP_REF_IMM));
     code.extend(mov_exit());
@@ -709,7 +704,7 @@ impl Fixture {
         let mut text = Vec::new();
         text.extend(ld_imm64(
             1,
-            marker(relo_kind::FIELD_BYTE_OFFSET, TASK.field_id(2)),
+            marker(RelocKind::FieldByteOffset, TASK.field_id(2)),
         ));
         text.extend(mov_exit());
         Self {

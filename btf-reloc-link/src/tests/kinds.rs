@@ -2,23 +2,22 @@
 //! kind with its local value and access string, enum records as `ENUM`/`ENUM64`, type
 //! relocations.
 
-use btf_reloc_runtime::descriptor::{
-    encode_enum, encoded_enum_len, marker, relo_kind, EnumDescriptor, VariantDescriptor,
-    MARKER_MAGIC,
+use btf_reloc_format::{
+    descriptor::{EnumDescriptor, VariantDescriptor},
+    encode::{encode_enum, encoded_enum_len},
+    marker::{marker, MAGIC as MARKER_MAGIC},
+    RelocKind,
 };
+
+use btf_reloc_btf::{types::Composite, Btf, Kind, Type};
 
 use super::{
     fixture::{
         kind_cases, ld_imm64, mov_exit, task_records, Fixture, PROG, TASK, TINY, TINY_BYTES,
     },
-    imm64, section, words,
+    imm64, section,
 };
-use crate::{
-    btf::{Btf, TypeEntry, KIND_ENUM, KIND_ENUM64, KIND_STRUCT},
-    dump,
-    elf::Elf,
-    link, LinkOutcome, LinkSummary,
-};
+use crate::{dump, elf::Elf, link, LinkOutcome, LinkSummary};
 
 fn linked(input: &[u8]) -> (Vec<u8>, LinkSummary) {
     match link(input).expect("link") {
@@ -27,17 +26,25 @@ fn linked(input: &[u8]) -> (Vec<u8>, LinkSummary) {
     }
 }
 
-/// The type named `name` in `btf`.
-fn type_named<'b>(btf: &'b Btf<'_>, name: &str) -> &'b TypeEntry {
-    btf.types
-        .iter()
-        .find(|t| btf.string(t.name_off) == Some(name))
+/// The type named `name` in `btf`, with its id.
+fn type_named<'b>(btf: &'b Btf, name: &str) -> (u32, &'b Type) {
+    btf.types()
+        .find(|(_, t)| btf.name(t) == name)
         .unwrap_or_else(|| panic!("no type {name}"))
 }
 
-/// The `extra` words of `t`.
-fn extra(btf_bytes: &[u8], t: &TypeEntry) -> Vec<u32> {
-    words(&btf_bytes[t.extra.clone()])
+/// The struct named `name` in `btf`, with its id.
+fn struct_named<'b>(btf: &'b Btf, name: &str) -> (u32, &'b Composite) {
+    match type_named(btf, name) {
+        (
+            id,
+            Type {
+                kind: Kind::Struct(c),
+                ..
+            },
+        ) => (id, c),
+        (_, other) => panic!("{name} is a {}", other.kind.name()),
+    }
 }
 
 #[test]
@@ -54,14 +61,14 @@ fn every_kind_gets_its_local_value_and_access_string() {
     let expected: Vec<(usize, u32, &str)> = cases
         .iter()
         .enumerate()
-        .map(|(i, c)| (2 * i, c.kind, c.path))
+        .map(|(i, c)| (2 * i, c.kind as u32, c.path))
         .collect();
     assert_eq!(rendered, expected);
 
     let (object, summary) = linked(&input);
     assert_eq!(summary.total(), cases.len());
     assert_eq!((summary.structs_added, summary.enums_added), (4, 3));
-    assert_eq!(summary.count(relo_kind::ENUMVAL_VALUE), 4);
+    assert_eq!(summary.count(RelocKind::EnumvalValue), 4);
     let elf = Elf::parse(&object).expect("parse");
     let prog = section(&elf, PROG);
     for (i, case) in cases.iter().enumerate() {
@@ -69,7 +76,7 @@ fn every_kind_gets_its_local_value_and_access_string() {
             imm64(prog, 16 * i),
             case.value,
             "{} of {}",
-            crate::kind_name(case.kind).unwrap_or("?"),
+            case.kind,
             case.path
         );
     }
@@ -90,7 +97,7 @@ fn every_kind_gets_its_local_value_and_access_string() {
     let expected: Vec<(u32, u32, &str, &str, &str)> = cases
         .iter()
         .enumerate()
-        .map(|(i, c)| (2 * i as u32, c.kind, c.type_name, c.access, c.path))
+        .map(|(i, c)| (2 * i as u32, c.kind as u32, c.type_name, c.access, c.path))
         .collect();
     assert_eq!(got, expected);
     let text = dump(&object).expect("dump").to_string();
@@ -109,60 +116,60 @@ fn every_kind_gets_its_local_value_and_access_string() {
 fn local_types_of_embedded_structs_and_enums() {
     let (object, _) = linked(&Fixture::kinds().build());
     let elf = Elf::parse(&object).expect("parse");
-    let data = section(&elf, ".BTF");
-    let btf = Btf::parse(data).expect("btf");
+    let btf = Btf::parse(section(&elf, ".BTF")).expect("btf");
 
     // The embedded struct is a full struct with every member, in offset order; the member of
     // the embedding struct refers to it.
-    let se = type_named(&btf, "sched_entity");
-    assert_eq!((se.kind, se.vlen, se.size_or_type), (KIND_STRUCT, 3, 24));
-    let names: Vec<&str> = (0..3)
-        .map(|i| {
-            btf.string(btf.member(se, i).expect("member").0)
-                .expect("name")
-        })
+    let (se_id, se) = struct_named(&btf, "sched_entity");
+    assert_eq!((se.members.len(), se.size), (3, 24));
+    let names: Vec<&str> = se
+        .members
+        .iter()
+        .map(|m| btf.str_at(m.name_off).expect("name"))
         .collect();
     assert_eq!(names, ["exec_start", "vruntime", "vlag"]);
-    let bit_offsets: Vec<u32> = extra(data, se).chunks(3).map(|m| m[2]).collect();
+    let bit_offsets: Vec<u32> = se.members.iter().map(|m| m.offset).collect();
     assert_eq!(bit_offsets, [0, 64, 128]);
-    let task = type_named(&btf, "task_struct___v1");
-    let (_, se_ty) = btf.member(task, 5).expect("se");
-    assert_eq!(btf.type_by_id(se_ty), Some(se));
+    let (_, task) = struct_named(&btf, "task_struct___v1");
+    assert_eq!(task.members[5].ty, se_id);
     // Elements of `pid_links` are the full `hlist_node`.
-    let (_, links_ty) = btf.member(task, 6).expect("pid_links");
-    let links = btf.type_by_id(links_ty).expect("array");
-    let elem = btf.array_elem(links).expect("elem");
-    assert_eq!(btf.type_by_id(elem), Some(type_named(&btf, "hlist_node")));
-    assert_eq!(btf.type_by_id(elem).map(|t| t.vlen), Some(2));
+    let Some(Kind::Array(links)) = btf.ty(task.members[6].ty).map(|t| &t.kind) else {
+        panic!("pid_links is not an array");
+    };
+    let (node_id, node) = struct_named(&btf, "hlist_node");
+    assert_eq!((links.elem, node.members.len()), (node_id, 2));
 
     // Enums: 4-byte unsigned → ENUM, no kind_flag; 8-byte signed → ENUM64 with kind_flag.
-    let pid_type = type_named(&btf, "pid_type");
+    let (_, pid_type) = type_named(&btf, "pid_type");
+    let Kind::Enum(e) = &pid_type.kind else {
+        panic!("pid_type is a {}", pid_type.kind.name());
+    };
+    assert_eq!((e.signed, e.size), (false, 4));
     assert_eq!(
-        (
-            pid_type.kind,
-            pid_type.kflag,
-            pid_type.vlen,
-            pid_type.size_or_type
-        ),
-        (KIND_ENUM, false, 3, 4)
+        e.values.iter().map(|v| v.value).collect::<Vec<_>>(),
+        [0, 1, 2]
     );
-    let values: Vec<u32> = extra(data, pid_type).chunks(2).map(|v| v[1]).collect();
-    assert_eq!(values, [0, 1, 2]);
-    let wide = type_named(&btf, "pid_type___wide");
+    let (_, wide) = type_named(&btf, "pid_type___wide");
+    let Kind::Enum64(e) = &wide.kind else {
+        panic!("pid_type___wide is a {}", wide.kind.name());
+    };
+    assert_eq!((e.signed, e.size), (true, 8));
     assert_eq!(
-        (wide.kind, wide.kflag, wide.vlen, wide.size_or_type),
-        (KIND_ENUM64, true, 2, 8)
+        e.values.iter().map(|v| v.value).collect::<Vec<_>>(),
+        [u64::MAX, 1 << 40]
     );
-    let halves: Vec<(u32, u32)> = extra(data, wide).chunks(3).map(|v| (v[1], v[2])).collect();
-    assert_eq!(halves, [(u32::MAX, u32::MAX), (0, 1 << 8)]);
-    let high = type_named(&btf, "pid_type___high");
-    assert_eq!((high.kind, high.kflag), (KIND_ENUM, false));
-    assert_eq!(extra(data, high).get(1), Some(&0x8000_0003));
+    let (_, high) = type_named(&btf, "pid_type___high");
+    let Kind::Enum(e) = &high.kind else {
+        panic!("pid_type___high is a {}", high.kind.name());
+    };
+    assert!(!e.signed);
+    // Stored as the 32 bits 0x8000_0003, which libbpf reads back sign-extended.
+    assert_eq!(e.values.first().map(|v| v.value as u32), Some(0x8000_0003));
 }
 
 #[test]
 fn a_type_relocation_alone_adds_the_full_struct() {
-    let mut prog = ld_imm64(1, marker(relo_kind::TYPE_SIZE, TINY.type_id())).to_vec();
+    let mut prog = ld_imm64(1, marker(RelocKind::TypeSize, TINY.type_id())).to_vec();
     prog.extend(mov_exit());
     let fixture = Fixture {
         prog,
@@ -176,11 +183,8 @@ fn a_type_relocation_alone_adds_the_full_struct() {
     let elf = Elf::parse(&object).expect("parse");
     assert_eq!(imm64(section(&elf, PROG), 0), 8);
     let btf = Btf::parse(section(&elf, ".BTF")).expect("btf");
-    let tiny = type_named(&btf, "tiny");
-    assert_eq!(
-        (tiny.kind, tiny.vlen, tiny.size_or_type),
-        (KIND_STRUCT, 1, 8)
-    );
+    let (_, tiny) = struct_named(&btf, "tiny");
+    assert_eq!((tiny.members.len(), tiny.size), (1, 8));
     let r = dump(&object).expect("dump").relocations;
     assert_eq!(
         r.iter()
@@ -207,7 +211,7 @@ static MAGIC_VALUE_BYTES: [u8; encoded_enum_len(&MAGIC_VALUE)] = encode_enum(&MA
 fn a_linked_value_that_looks_like_a_marker_stays_linked() {
     let mut prog = ld_imm64(
         1,
-        marker(relo_kind::ENUMVAL_VALUE, MAGIC_VALUE.variant_id(0)),
+        marker(RelocKind::EnumvalValue, MAGIC_VALUE.variant_id(0)),
     )
     .to_vec();
     prog.extend(mov_exit());
@@ -246,7 +250,7 @@ fn field_ids_that_disagree_with_the_rust_path_are_rejected() {
     let err = link(&fixture.build()).expect_err("must fail");
     assert!(
         err.to_string()
-            .contains("btf-reloc-runtime and btf-reloc-link disagree on marker ids"),
+            .contains("btf-reloc-runtime and this tool disagree on ids"),
         "{err}"
     );
 }

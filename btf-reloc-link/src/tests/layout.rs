@@ -2,7 +2,7 @@
 //! DATASEC bpf-linker writes for them: after the pass, the statics form one block and the DATASEC
 //! describes it without overlap.
 
-use btf_reloc_runtime::descriptor::{marker, relo_kind, DESCRIPTOR_SECTION};
+use btf_reloc_format::{marker::marker, RelocKind, DESCRIPTOR_SECTION};
 use object::{
     write::{Object, Symbol, SymbolSection},
     Architecture, BinaryFormat, Endianness, Object as _, ObjectSection as _, ObjectSymbol as _,
@@ -10,7 +10,9 @@ use object::{
 };
 
 use super::fixture::{ld_imm64, mov_exit, task_records, PROG, TASK, TINY_BYTES};
-use crate::{btf::Btf, link, LinkOutcome};
+use btf_reloc_btf::{Btf, Kind};
+
+use crate::{link, LinkOutcome};
 
 /// `.BTF` with `[1] int`, `[2] VAR A`, `[3] VAR B` and `[4] DATASEC .btf_reloc.descriptors`
 /// holding both variables at offset 0, as bpf-linker leaves them.
@@ -42,7 +44,7 @@ fn btf(size_a: u32, size_b: u32) -> Vec<u8> {
 fn object() -> Vec<u8> {
     let mut obj = Object::new(BinaryFormat::Elf, Architecture::Bpf, Endianness::Little);
     let prog = obj.add_section(Vec::new(), PROG.as_bytes().to_vec(), SectionKind::Text);
-    let mut code = ld_imm64(1, marker(relo_kind::FIELD_EXISTS, TASK.field_id(0))).to_vec();
+    let mut code = ld_imm64(1, marker(RelocKind::FieldExists, TASK.field_id(0))).to_vec();
     code.extend(mov_exit());
     obj.append_section_data(prog, &code, 8);
     let task = task_records();
@@ -93,13 +95,11 @@ fn descriptor_statics_become_one_block_described_by_the_datasec() {
         .and_then(|s| s.data().ok())
         .expect(".BTF");
     let btf = Btf::parse(btf_data).expect("parse .BTF");
-    let datasec = btf.type_by_id(4).expect("DATASEC");
-    assert_eq!(datasec.size_or_type as u64, a + b);
-    let entry = |i: usize| {
-        let at = datasec.extra.start + i * 12;
-        let word = |k: usize| u32::from_le_bytes(btf_data[at + k..at + k + 4].try_into().unwrap());
-        (word(0), word(4), word(8))
+    let Some(Kind::Datasec { size, vars }) = btf.ty(4).map(|t| &t.kind) else {
+        panic!("type 4 is not the DATASEC");
     };
+    assert_eq!(u64::from(*size), a + b);
+    let entry = |i: usize| (vars[i].ty, vars[i].offset, vars[i].size);
     assert_eq!(entry(0), (2, 0, a as u32));
     assert_eq!(entry(1), (3, a as u32, b as u32));
 }

@@ -1,6 +1,7 @@
 //! The pass on well-formed objects.
 
-use btf_reloc_runtime::descriptor::{marker, relo_kind, DESCRIPTOR_SECTION};
+use btf_reloc_btf::{ext::BtfExt, Btf, Kind};
+use btf_reloc_format::{marker::marker, RelocKind, DESCRIPTOR_SECTION};
 use object::elf::SHT_NOBITS;
 
 use super::{
@@ -10,13 +11,7 @@ use super::{
     },
     imm64, section, words,
 };
-use crate::{
-    btf::{Btf, KIND_ARRAY, KIND_INT, KIND_PTR, KIND_STRUCT},
-    btf_ext::BtfExt,
-    dump,
-    elf::Elf,
-    link, LinkOutcome, LinkSummary, SectionSummary,
-};
+use crate::{dump, elf::Elf, link, LinkOutcome, LinkSummary, SectionSummary};
 
 fn linked(input: &[u8]) -> (Vec<u8>, LinkSummary) {
     match link(input).expect("link") {
@@ -45,11 +40,11 @@ fn records(object: &[u8]) -> Vec<(String, u32, u32, String, String, Option<Strin
 }
 
 fn expected_records() -> Vec<(String, u32, u32, String, String, Option<String>)> {
-    let r = |sec: &str, insn, kind, access: &str, member: &str| {
+    let r = |sec: &str, insn, kind: RelocKind, access: &str, member: &str| {
         (
             sec.to_owned(),
             insn,
-            kind,
+            kind as u32,
             "struct task_struct___v1".to_owned(),
             access.to_owned(),
             Some(member.to_owned()),
@@ -60,35 +55,35 @@ fn expected_records() -> Vec<(String, u32, u32, String, String, Option<String>)>
         r(
             PROG,
             0,
-            relo_kind::FIELD_EXISTS,
+            RelocKind::FieldExists,
             "0:1",
             "task_struct___v1.pid",
         ),
         r(
             PROG,
             2,
-            relo_kind::FIELD_BYTE_OFFSET,
+            RelocKind::FieldByteOffset,
             "0:1",
             "task_struct___v1.pid",
         ),
         r(
             PROG,
             4,
-            relo_kind::FIELD_BYTE_SIZE,
+            RelocKind::FieldByteSize,
             "0:2",
             "task_struct___v1.comm",
         ),
         r(
             PROG,
             6,
-            relo_kind::FIELD_BYTE_OFFSET,
+            RelocKind::FieldByteOffset,
             "0:4",
             "task_struct___v1.tasks",
         ),
         r(
             ".text",
             0,
-            relo_kind::FIELD_BYTE_OFFSET,
+            RelocKind::FieldByteOffset,
             "0:3",
             "task_struct___v1.mm",
         ),
@@ -118,15 +113,15 @@ fn expected_summary(created: bool) -> LinkSummary {
             SectionSummary {
                 section: PROG.into(),
                 kinds: [
-                    (relo_kind::FIELD_BYTE_OFFSET, 2),
-                    (relo_kind::FIELD_BYTE_SIZE, 1),
-                    (relo_kind::FIELD_EXISTS, 1),
+                    (RelocKind::FieldByteOffset, 2),
+                    (RelocKind::FieldByteSize, 1),
+                    (RelocKind::FieldExists, 1),
                 ]
                 .into(),
             },
             SectionSummary {
                 section: ".text".into(),
-                kinds: [(relo_kind::FIELD_BYTE_OFFSET, 1)].into(),
+                kinds: [(RelocKind::FieldByteOffset, 1)].into(),
             },
         ],
         // task_struct and, in full, the three structs it embeds.
@@ -150,33 +145,38 @@ fn links_object_without_btf() {
 
     let elf = Elf::parse(&object).expect("parse");
     let btf = Btf::parse(section(&elf, ".BTF")).expect("btf");
-    assert_eq!(btf.type_count(), 13);
-    let (id, task) = (1..=13)
-        .map(|id| (id, btf.type_by_id(id).expect("type")))
-        .find(|(_, t)| t.kind == KIND_STRUCT && btf.string(t.name_off) == Some("task_struct___v1"))
+    assert_eq!(btf.len(), 13);
+    let (id, task) = btf
+        .types()
+        .find_map(|(id, t)| match &t.kind {
+            Kind::Struct(c) if btf.name(t) == "task_struct___v1" => Some((id, c)),
+            _ => None,
+        })
         .expect("local struct");
-    assert_eq!((task.vlen, task.size_or_type), (7, 136));
-    let members: Vec<(&str, u32, u32)> = (0..7)
-        .map(|i| {
-            let (name, ty) = btf.member(task, i).expect("member");
-            let kind = btf.type_by_id(ty).expect("member type").kind;
-            (btf.string(name).expect("name"), kind, i)
+    assert_eq!((task.members.len(), task.size), (7, 136));
+    let members: Vec<(&str, &str, usize)> = task
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let kind = btf.ty(m.ty).expect("member type").kind.name();
+            (btf.str_at(m.name_off).expect("name"), kind, i)
         })
         .collect();
     assert_eq!(
         members,
         [
-            ("flags", KIND_INT, 0),
-            ("pid", KIND_INT, 1),
-            ("comm", KIND_ARRAY, 2),
-            ("mm", KIND_PTR, 3),
-            ("tasks", KIND_STRUCT, 4),
-            ("se", KIND_STRUCT, 5),
-            ("pid_links", KIND_ARRAY, 6),
+            ("flags", "INT", 0),
+            ("pid", "INT", 1),
+            ("comm", "ARRAY", 2),
+            ("mm", "PTR", 3),
+            ("tasks", "STRUCT", 4),
+            ("se", "STRUCT", 5),
+            ("pid_links", "ARRAY", 6),
         ]
     );
     let ext = BtfExt::parse(section(&elf, ".BTF.ext")).expect("btf.ext");
-    let groups = ext.core_relos().expect("core_relo");
+    let groups = ext.core_relos();
     assert!(groups
         .iter()
         .flat_map(|g| &g.records)
@@ -190,7 +190,7 @@ fn links_object_without_btf() {
 
 #[test]
 fn raw_bytes_of_a_small_case() {
-    let mut prog = ld_imm64(1, marker(relo_kind::FIELD_BYTE_OFFSET, TINY.field_id(0))).to_vec();
+    let mut prog = ld_imm64(1, marker(RelocKind::FieldByteOffset, TINY.field_id(0))).to_vec();
     prog.extend(mov_exit());
     let fixture = Fixture {
         prog,
@@ -265,9 +265,9 @@ fn appends_to_existing_btf() {
     assert_eq!(new.get(..8), old.get(..8));
     assert_eq!(new.get(24..64), old.get(24..64));
     let btf = Btf::parse(new).expect("btf");
-    assert_eq!(btf.type_count(), 3 + 13);
-    assert_eq!(btf.string(1), Some("int"));
-    assert_eq!(btf.string(10), Some(PROG));
+    assert_eq!(btf.len(), 3 + 13);
+    assert_eq!(btf.str_at(1), Some("int"));
+    assert_eq!(btf.str_at(10), Some(PROG));
     let hdr = words(new.get(..24).expect("hdr"));
     let str_start = 24 + hdr[4] as usize;
     assert_eq!(new.get(str_start..str_start + 29), old.get(64..93));
@@ -279,10 +279,7 @@ fn appends_to_existing_btf() {
     let (old_ext, new_ext) = (section(&old_elf, ".BTF.ext"), section(&new_elf, ".BTF.ext"));
     assert_eq!(new_ext.get(..24), old_ext.get(..24));
     assert_eq!(new_ext.get(32..80), old_ext.get(32..80));
-    let groups = BtfExt::parse(new_ext)
-        .expect("ext")
-        .core_relos()
-        .expect("core");
+    let groups = BtfExt::parse(new_ext).expect("ext").core_relos();
     assert_eq!(groups.first().map(|g| g.sec_name_off), Some(10));
     let ext_index = new_elf.section_by_name(".BTF.ext").expect("ext").index;
     let mut relocs: Vec<u64> = new_elf

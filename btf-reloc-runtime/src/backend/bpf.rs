@@ -1,17 +1,18 @@
 //! The eBPF backend: each intrinsic is one `ld_imm64` marker instruction, reads are BPF helper
 //! calls.
 //!
-//! A marker's immediate is `descriptor::marker(kind, id)`. `btf-reloc link` replaces it with the
+//! A marker's immediate is `btf_reloc_format::marker::marker(kind, id)`. `btf-reloc link` replaces it with the
 //! local value and records a `.BTF.ext` CO-RE relocation for it, so the loader (aya, libbpf,
 //! cilium/ebpf) writes the running kernel's value into the instruction.
 
 use core::ffi::c_void;
 use core::mem::{size_of, MaybeUninit};
 
-use crate::descriptor::marker;
 use crate::field::{BtfEnum, BtfType, FieldType};
 use crate::path::Path;
 use crate::ptr::Space;
+use btf_reloc_format::marker::marker;
+use btf_reloc_format::RelocKind;
 
 /// One marker instruction with immediate `IMM`.
 macro_rules! marker {
@@ -28,19 +29,27 @@ macro_rules! marker {
     }};
 }
 
+/// The kind with uapi value `KIND` (the intrinsics pass only valid values).
+const fn kind(value: u32) -> RelocKind {
+    match RelocKind::from_u32(value) {
+        Some(kind) => kind,
+        None => RelocKind::FieldExists,
+    }
+}
+
 #[inline(always)]
 pub(crate) fn field_info<P: Path, const KIND: u32>() -> u64 {
-    marker!(marker(KIND, P::ID))
+    marker!(marker(kind(KIND), P::ID))
 }
 
 #[inline(always)]
 pub(crate) fn type_info<T: BtfType, const KIND: u32>() -> u64 {
-    marker!(marker(KIND, T::TYPE.type_id()))
+    marker!(marker(kind(KIND), T::TYPE.type_id()))
 }
 
 #[inline(always)]
 pub(crate) fn enum_info<E: BtfEnum, const I: usize, const KIND: u32>() -> u64 {
-    marker!(marker(KIND, E::DESCRIPTOR.variant_id(I)))
+    marker!(marker(kind(KIND), E::DESCRIPTOR.variant_id(I)))
 }
 
 /// `long bpf_probe_read_{kernel,user}{,_str}(void *dst, u32 size, const void *unsafe_ptr)`.

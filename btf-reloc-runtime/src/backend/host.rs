@@ -7,101 +7,41 @@ use core::mem::{size_of, MaybeUninit};
 
 use std::vec::Vec;
 
-use crate::descriptor::{relo_kind, StructDescriptor, TypeDescriptor, TypeShape};
+use btf_reloc_format::descriptor::{EnumDescriptor, StructDescriptor, TypeDescriptor};
+use btf_reloc_format::RelocKind;
+
 use crate::field::{BtfEnum, BtfRelocatable, BtfType, FieldType};
 use crate::path::Path;
 use crate::ptr::Space;
-use crate::sim::{self, Resolved, EFAULT};
+use crate::sim::{self, EFAULT};
 
-/// The path's indices, root first.
-fn indices<P: Path>() -> Vec<usize> {
-    (0..P::DEPTH).map(P::index).collect()
+/// `&'static` descriptors of a type's consts (promoted through an associated const).
+struct Static<T>(T);
+
+impl<T: BtfRelocatable> Static<T> {
+    const STRUCT: &'static StructDescriptor = &T::DESCRIPTOR;
 }
 
-/// The local layout along `indices`, for when no simulation is installed.
-fn resolve_locally(root: StructDescriptor, indices: &[usize]) -> Option<Resolved> {
-    let mut offset = 0usize;
-    let mut fields = root.fields;
-    let mut shape: Option<&TypeShape> = None;
-    for &index in indices {
-        match shape {
-            Some(TypeShape::Array { elem, .. }) if index == 0 => shape = Some(elem),
-            None | Some(TypeShape::Struct(_)) => {
-                if let Some(TypeShape::Struct(desc)) = shape {
-                    fields = desc.fields;
-                }
-                let field = fields.get(index)?;
-                offset = offset.checked_add(field.offset)?;
-                shape = Some(&field.shape);
-            }
-            Some(_) => return None,
-        }
-    }
-    let shape = shape?;
-    let signed = matches!(shape, TypeShape::Int { signed: true, .. });
-    Some(Resolved::plain(offset, shape_size(shape), signed))
+impl<T: BtfEnum> Static<T> {
+    const ENUM: &'static EnumDescriptor = &T::DESCRIPTOR;
 }
 
-fn shape_size(shape: &TypeShape) -> usize {
-    match shape {
-        TypeShape::Int { size, .. } => *size,
-        TypeShape::Ptr => size_of::<usize>(),
-        TypeShape::Array { elem, len } => shape_size(elem).saturating_mul(*len),
-        TypeShape::Struct(desc) => desc.size,
-    }
+fn kind(value: u32) -> RelocKind {
+    RelocKind::from_u32(value).unwrap_or(RelocKind::FieldExists)
 }
 
 pub(crate) fn field_info<P: Path, const KIND: u32>() -> u64 {
-    let root = <P::Root as BtfRelocatable>::DESCRIPTOR;
-    let indices = indices::<P>();
-    let resolved = sim::with_current(|sim| match sim {
-        Some(sim) => sim.resolve(root, &indices),
-        None => resolve_locally(root, &indices),
-    });
-    let Some(r) = resolved else {
-        return 0;
-    };
-    match KIND {
-        relo_kind::FIELD_EXISTS => 1,
-        relo_kind::FIELD_BYTE_SIZE => r.byte_size as u64,
-        relo_kind::FIELD_BYTE_OFFSET => r.byte_offset as u64,
-        relo_kind::FIELD_SIGNED => u64::from(r.signed),
-        relo_kind::FIELD_LSHIFT_U64 => u64::from(r.lshift),
-        relo_kind::FIELD_RSHIFT_U64 => u64::from(r.rshift),
-        _ => 0,
-    }
+    let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
+    let root = TypeDescriptor::Struct(Static::<P::Root>::STRUCT);
+    sim::field_value(root, &indices, kind(KIND))
 }
 
 pub(crate) fn type_info<T: BtfType, const KIND: u32>() -> u64 {
-    let (name, is_enum, local_size) = match T::TYPE {
-        TypeDescriptor::Struct(desc) => (desc.name, false, desc.size),
-        TypeDescriptor::Enum(desc) => (desc.name, true, desc.size),
-    };
-    let size = sim::with_current(|sim| match sim {
-        Some(sim) => sim.type_size(name, is_enum),
-        None => Some(local_size),
-    });
-    match (KIND, size) {
-        (relo_kind::TYPE_EXISTS, Some(_)) => 1,
-        (relo_kind::TYPE_SIZE, Some(size)) => size as u64,
-        _ => 0,
-    }
+    sim::type_value(T::TYPE, kind(KIND))
 }
 
 pub(crate) fn enum_info<E: BtfEnum, const I: usize, const KIND: u32>() -> u64 {
-    let desc = E::DESCRIPTOR;
-    let Some(variant) = desc.variants.get(I) else {
-        return 0;
-    };
-    let value = sim::with_current(|sim| match sim {
-        Some(sim) => sim.enum_value(desc.name, variant.name),
-        None => Some(variant.value),
-    });
-    match (KIND, value) {
-        (relo_kind::ENUMVAL_EXISTS, Some(_)) => 1,
-        (relo_kind::ENUMVAL_VALUE, Some(value)) => value as u64,
-        _ => 0,
-    }
+    sim::enum_value(TypeDescriptor::Enum(Static::<E>::ENUM), I, kind(KIND))
 }
 
 pub(crate) fn probe_read<V: FieldType>(space: Space, src: *const u8) -> Result<V, i32> {

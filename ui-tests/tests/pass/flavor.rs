@@ -19,7 +19,7 @@ fn state(task: KernelPtr<task_struct___v58>) -> Result<Option<u32>, RelocatableF
     if task_struct___v58::state_exists() {
         task.state()
     } else {
-        task.cast::<TaskStructV514>().state()
+        KernelPtr::cast::<TaskStructV514>(task).state()
     }
 }
 

@@ -1,0 +1,412 @@
+//! `.BTF.ext`: parse the header and its three parts (`func_info`, `line_info`, `core_relo`),
+//! read the `core_relo` records, and write a section whose `core_relo` part holds given records.
+//!
+//! Each part is `u32 record_size`, then per ELF section `{u32 sec_name_off, u32 num_info}` and
+//! `num_info` records. When writing, `func_info` and `line_info` keep their byte offsets (their
+//! `.rel.BTF.ext` relocations point into them) and the new `core_relo` part goes after them. A
+//! 24-byte header (no `core_relo` fields) is grown to 32 bytes, which moves everything after it
+//! by 8 bytes; [`Built::shift`] tells the caller to move the relocations too.
+
+use crate::btf::MAGIC;
+use crate::error::{Error, Result};
+
+/// Size of a `bpf_core_relo` record.
+pub const CORE_RELO_RECORD_SIZE: u32 = 16;
+/// Length of the header with the `core_relo` fields.
+pub const HEADER_LEN: u32 = 32;
+/// Length of the original header, without them.
+const HEADER_LEN_V1: u32 = 24;
+/// libbpf's smallest record of each part (`bpf_func_info`, `bpf_line_info`, `bpf_core_relo`).
+const MIN_RECORD: [(&str, u32); 3] = [("func_info", 8), ("line_info", 16), ("core_relo", 16)];
+
+fn err(msg: impl Into<String>) -> Error {
+    Error::new(msg)
+}
+
+fn word(data: &[u8], at: usize) -> Option<u32> {
+    let b = data.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// One part: offset and length after the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Part {
+    off: usize,
+    len: usize,
+}
+
+/// A `bpf_core_relo` record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoreRelo {
+    /// Byte offset of the instruction in its section.
+    pub insn_off: u32,
+    /// The local root type.
+    pub type_id: u32,
+    /// Offset of the access string in `.BTF`'s string section.
+    pub access_str_off: u32,
+    /// The relocation kind (uapi value).
+    pub kind: u32,
+}
+
+/// The `core_relo` records of one ELF section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoreReloSec {
+    /// Offset of the section name in `.BTF`'s string section.
+    pub sec_name_off: u32,
+    /// Its records.
+    pub records: Vec<CoreRelo>,
+}
+
+/// A parsed `.BTF.ext` section.
+#[derive(Debug)]
+pub struct BtfExt<'a> {
+    data: &'a [u8],
+    hdr_len: usize,
+    func: Part,
+    line: Part,
+    core: Option<Part>,
+}
+
+impl<'a> BtfExt<'a> {
+    /// Parses the header and checks that every part lies in the section and is a well-formed
+    /// sequence of per-section groups of records at least as large as libbpf's.
+    pub fn parse(data: &'a [u8]) -> Result<Self> {
+        let magic = data
+            .get(..2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .ok_or_else(|| err("shorter than its header"))?;
+        if magic != MAGIC {
+            return Err(err(format!(
+                "bad magic {magic:#06x} (expected {MAGIC:#06x}, little-endian)"
+            )));
+        }
+        let version = data.get(2).copied().unwrap_or_default();
+        if version != 1 {
+            return Err(err(format!("unsupported version {version}")));
+        }
+        let hdr_len = word(data, 4).ok_or_else(|| err("shorter than its header"))?;
+        if hdr_len < HEADER_LEN_V1 {
+            return Err(err(format!(
+                "header length {hdr_len} is below {HEADER_LEN_V1}"
+            )));
+        }
+        let hdr_len = usize::try_from(hdr_len)
+            .ok()
+            .filter(|&h| h <= data.len())
+            .ok_or_else(|| err(format!("header length {hdr_len} exceeds the section")))?;
+        let part = |at: usize, (what, min): (&str, u32)| -> Result<Part> {
+            let off = word(data, at).unwrap_or_default() as usize;
+            let len = word(data, at + 4).unwrap_or_default() as usize;
+            let body = hdr_len
+                .checked_add(off)
+                .and_then(|s| data.get(s..s.checked_add(len)?))
+                .ok_or_else(|| {
+                    err(format!(
+                        "{what} part ({len} bytes at {off:#x} after the header) runs past the \
+                         end of the section ({} bytes)",
+                        data.len()
+                    ))
+                })?;
+            check_part(body, what, min)?;
+            Ok(Part { off, len })
+        };
+        let func = part(8, MIN_RECORD[0])?;
+        let line = part(16, MIN_RECORD[1])?;
+        let core = if hdr_len >= HEADER_LEN as usize {
+            Some(part(24, MIN_RECORD[2])?)
+        } else {
+            None
+        };
+        Ok(Self {
+            data,
+            hdr_len,
+            func,
+            line,
+            core,
+        })
+    }
+
+    fn part_data(&self, part: Part) -> &'a [u8] {
+        self.hdr_len
+            .checked_add(part.off)
+            .and_then(|s| self.data.get(s..s.checked_add(part.len)?))
+            .unwrap_or_default()
+    }
+
+    /// The `core_relo` records, grouped by section as stored.
+    pub fn core_relos(&self) -> Vec<CoreReloSec> {
+        let Some(part) = self.core.filter(|p| p.len > 0) else {
+            return Vec::new();
+        };
+        groups(self.part_data(part))
+            .map(|(sec_name_off, rec_size, records)| CoreReloSec {
+                sec_name_off,
+                records: records
+                    .chunks_exact(rec_size)
+                    .map(|r| CoreRelo {
+                        insn_off: word(r, 0).unwrap_or_default(),
+                        type_id: word(r, 4).unwrap_or_default(),
+                        access_str_off: word(r, 8).unwrap_or_default(),
+                        kind: word(r, 12).unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The size of the existing `core_relo` records, when there are any.
+    pub fn core_record_size(&self) -> Option<u32> {
+        let part = self.core.filter(|p| p.len > 0)?;
+        word(self.part_data(part), 0)
+    }
+
+    /// Length of the header as stored.
+    pub fn hdr_len(&self) -> usize {
+        self.hdr_len
+    }
+}
+
+/// Checks one part: empty, or a record size (at least `min`, a multiple of 4) followed by whole
+/// groups of whole records.
+fn check_part(body: &[u8], what: &str, min: u32) -> Result<()> {
+    if body.is_empty() {
+        return Ok(());
+    }
+    let rec_size = word(body, 0).ok_or_else(|| {
+        err(format!(
+            "{what} part is {} bytes, too short for its record size",
+            body.len()
+        ))
+    })?;
+    if rec_size < min || rec_size % 4 != 0 {
+        return Err(err(format!(
+            "{what} record size {rec_size} (libbpf needs a multiple of 4, at least {min})"
+        )));
+    }
+    let rec_size = rec_size as usize;
+    let mut pos = 4;
+    while pos < body.len() {
+        let num = word(body, pos + 4)
+            .ok_or_else(|| err(format!("{what} section header at {pos:#x} is truncated")))?;
+        pos += 8;
+        let len = (num as usize)
+            .checked_mul(rec_size)
+            .filter(|&l| pos.checked_add(l).is_some_and(|end| end <= body.len()))
+            .ok_or_else(|| {
+                err(format!(
+                    "{what} group with {num} records of {rec_size} bytes runs past the end of \
+                     the part"
+                ))
+            })?;
+        pos += len;
+    }
+    Ok(())
+}
+
+/// The groups of a checked part: `(sec_name_off, record size, record bytes)`.
+fn groups(body: &[u8]) -> impl Iterator<Item = (u32, usize, &[u8])> {
+    let rec_size = word(body, 0).unwrap_or(CORE_RELO_RECORD_SIZE).max(4) as usize;
+    let mut pos = 4;
+    std::iter::from_fn(move || {
+        let sec = word(body, pos)?;
+        let num = word(body, pos + 4)? as usize;
+        let start = pos + 8;
+        let records = body.get(start..start.checked_add(num.checked_mul(rec_size)?)?)?;
+        pos = start + records.len();
+        Some((sec, rec_size, records))
+    })
+}
+
+/// A written `.BTF.ext` section.
+#[derive(Debug)]
+pub struct Built {
+    /// The section's bytes.
+    pub bytes: Vec<u8>,
+    /// Bytes by which the content after a 24-byte header moved (0 or 8).
+    pub shift: u64,
+}
+
+fn push(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn set(out: &mut [u8], at: usize, v: u32) -> Result<()> {
+    out.get_mut(at..at + 4)
+        .ok_or_else(|| err("header shorter than 32 bytes"))?
+        .copy_from_slice(&v.to_le_bytes());
+    Ok(())
+}
+
+/// Writes `.BTF.ext` with `original`'s func/line info (if any) and `sections` as `core_relo`.
+pub fn build(original: Option<&BtfExt<'_>>, sections: &[CoreReloSec]) -> Result<Built> {
+    let too_large = || err("section too large");
+    let (mut out, shift) = match original {
+        Some(ext) => {
+            let end = [ext.func, ext.line]
+                .iter()
+                .filter(|p| p.len > 0)
+                .map(|p| p.off + p.len)
+                .max()
+                .unwrap_or(0);
+            let kept = ext.data.get(..ext.hdr_len + end).ok_or_else(too_large)?;
+            if ext.hdr_len >= HEADER_LEN as usize {
+                (kept.to_vec(), 0)
+            } else if ext.hdr_len == HEADER_LEN_V1 as usize {
+                let mut out = Vec::with_capacity(kept.len() + 8 + 64);
+                out.extend_from_slice(&kept[..ext.hdr_len]);
+                out.extend_from_slice(&[0; 8]);
+                out.extend_from_slice(&kept[ext.hdr_len..]);
+                set(&mut out, 4, HEADER_LEN)?;
+                (out, u64::from(HEADER_LEN - HEADER_LEN_V1))
+            } else {
+                return Err(err(format!(
+                    "header length {} is neither {HEADER_LEN_V1} nor at least {HEADER_LEN}",
+                    ext.hdr_len
+                )));
+            }
+        }
+        None => {
+            let mut out = Vec::with_capacity(64);
+            out.extend_from_slice(&MAGIC.to_le_bytes());
+            out.extend_from_slice(&[1, 0]);
+            push(&mut out, HEADER_LEN);
+            // func_info and line_info stay off=0,len=0: libbpf refuses a part that holds only
+            // its record size.
+            out.extend_from_slice(&[0; 24]);
+            (out, 0)
+        }
+    };
+    let hdr_len = word(&out, 4).unwrap_or(HEADER_LEN) as usize;
+    while out.len() % 4 != 0 {
+        out.push(0);
+    }
+    let core_start = out.len();
+    let mut written = false;
+    for sec in sections.iter().filter(|s| !s.records.is_empty()) {
+        if !written {
+            push(&mut out, CORE_RELO_RECORD_SIZE);
+            written = true;
+        }
+        push(&mut out, sec.sec_name_off);
+        push(
+            &mut out,
+            u32::try_from(sec.records.len()).map_err(|_| too_large())?,
+        );
+        for r in &sec.records {
+            for v in [r.insn_off, r.type_id, r.access_str_off, r.kind] {
+                push(&mut out, v);
+            }
+        }
+    }
+    let core_len = out.len() - core_start;
+    let core_off = if core_len == 0 {
+        0
+    } else {
+        core_start - hdr_len
+    };
+    set(
+        &mut out,
+        24,
+        u32::try_from(core_off).map_err(|_| too_large())?,
+    )?;
+    set(
+        &mut out,
+        28,
+        u32::try_from(core_len).map_err(|_| too_large())?,
+    )?;
+    Ok(Built { bytes: out, shift })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn relo(insn_off: u32) -> CoreRelo {
+        CoreRelo {
+            insn_off,
+            type_id: 1,
+            access_str_off: 2,
+            kind: 0,
+        }
+    }
+
+    #[test]
+    fn built_sections_parse_back() {
+        let groups = vec![
+            CoreReloSec {
+                sec_name_off: 5,
+                records: vec![relo(0), relo(16)],
+            },
+            CoreReloSec {
+                sec_name_off: 9,
+                records: vec![relo(8)],
+            },
+        ];
+        let built = build(None, &groups).unwrap();
+        assert_eq!(built.shift, 0);
+        let ext = BtfExt::parse(&built.bytes).unwrap();
+        assert_eq!(ext.core_relos(), groups);
+        assert_eq!(ext.core_record_size(), Some(CORE_RELO_RECORD_SIZE));
+        // Rewriting with the parsed section as the original keeps everything.
+        let again = build(Some(&ext), &groups).unwrap();
+        assert_eq!(again.bytes, built.bytes);
+    }
+
+    #[test]
+    fn a_24_byte_header_grows() {
+        // func_info: record size 8, one group of one record.
+        let mut v1 = Vec::new();
+        v1.extend_from_slice(&MAGIC.to_le_bytes());
+        v1.extend_from_slice(&[1, 0]);
+        for w in [24u32, 0, 20, 0, 0] {
+            v1.extend_from_slice(&w.to_le_bytes());
+        }
+        for w in [8u32, 3, 1, 0, 7] {
+            v1.extend_from_slice(&w.to_le_bytes());
+        }
+        let ext = BtfExt::parse(&v1).unwrap();
+        let built = build(
+            Some(&ext),
+            &[CoreReloSec {
+                sec_name_off: 3,
+                records: vec![relo(0)],
+            }],
+        )
+        .unwrap();
+        assert_eq!(built.shift, 8);
+        assert_eq!(built.bytes[32..52], v1[24..44]);
+        assert_eq!(BtfExt::parse(&built.bytes).unwrap().core_relos().len(), 1);
+    }
+
+    #[test]
+    fn malformed_parts_are_refused() {
+        let good = build(
+            None,
+            &[CoreReloSec {
+                sec_name_off: 1,
+                records: vec![relo(0)],
+            }],
+        )
+        .unwrap()
+        .bytes;
+        let set = |at: usize, v: u32| {
+            let mut bad = good.clone();
+            bad[at..at + 4].copy_from_slice(&v.to_le_bytes());
+            bad
+        };
+        // func_info claims bytes the section does not have; core_relo record sizes libbpf
+        // rejects; a group count that runs past the part.
+        for (bad, why) in [
+            (set(12, 0x1000), "func_info part"),
+            (set(32, 0), "record size 0"),
+            (set(32, 0xffff_ffff), "record size 4294967295"),
+            (set(32, 18), "record size 18"),
+            (set(40, 2), "runs past the end of the part"),
+        ] {
+            match BtfExt::parse(&bad) {
+                Ok(_) => panic!("parsed: expected `{why}`"),
+                Err(e) => assert!(e.message().contains(why), "`{e}` lacks `{why}`"),
+            }
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! `BtfRelocatable`'s code, from a checked struct model.
+//!
+//! For `struct S { f: T }` it writes, in this order: `unsafe impl BtfRelocatable for S` (the
+//! descriptor), `impl RelocatableField<I> for S` per field, `unsafe impl FieldType for S` (so `S`
+//! can be embedded), the `SFields<A>` getters type and its impl, the query functions on `S`, the
+//! layout assertion and the descriptor emission for the post-link step. Which getters and queries
+//! a field gets, and their names, come from the model (`methods::Method`).
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+
+use crate::methods::Method;
+use crate::shape;
+use crate::valid::{Model, ModelField};
+
+/// The generated items for a struct model.
+pub(super) fn expand(model: &Model<'_>) -> TokenStream {
+    let Model {
+        ident,
+        vis,
+        kernel_name,
+        krate,
+        body: _,
+    } = model;
+    let p = quote!(#krate::__private);
+    let fields_ty = format_ident!("{}Fields", ident.unraw());
+    let rust_name = ident.unraw().to_string();
+
+    // Sizes and shapes go through `RelocatableField`, so that a field type that cannot be read is
+    // reported once, at the `type Type` below.
+    let descriptors = model
+        .relocatable()
+        .enumerate()
+        .map(|(index, (field, name))| {
+            let index = Literal::usize_unsuffixed(index);
+            let f = field.ident;
+            quote! {
+                #p::FieldDescriptor {
+                    name: #name,
+                    offset: ::core::mem::offset_of!(#ident, #f),
+                    size: #p::field_size::<#ident, #index>(),
+                    shape: #p::field_shape::<#ident, #index>(),
+                }
+            }
+        });
+
+    let field_impls = model.relocatable().enumerate().map(|(index, (field, _))| {
+        let index = Literal::usize_unsuffixed(index);
+        let ty = field.ty;
+        // Spanned on the field type: an unsupported type is reported there.
+        let type_item = quote_spanned!(ty.span()=> type Type = #ty;);
+        quote! {
+            #[automatically_derived]
+            impl #p::RelocatableField<#index> for #ident {
+                #type_item
+            }
+        }
+    });
+
+    // Skipped fields are not checked by a `RelocatableField` impl, so embedding `S` whole is only
+    // allowed when they too are plain data; the higher-ranked bound defers that check to use.
+    // Every token of a bound carries the skipped field's type span, and the trait path of the
+    // impl the struct's: rustc then says "unsatisfied trait bound introduced here" at the skipped
+    // field, instead of pointing at the derive with "type parameter would need to implement".
+    let skipped_bounds = model
+        .fields()
+        .iter()
+        .filter(|f| f.kernel_name.is_none())
+        .map(|f| {
+            let ty = f.ty;
+            respan(quote!(for<'__btf> #ty: #p::FieldType), ty.span())
+        })
+        .collect::<Vec<_>>();
+    let where_skipped = if skipped_bounds.is_empty() {
+        quote!()
+    } else {
+        quote!(where #(#skipped_bounds),*)
+    };
+
+    let field_type_trait = respan(quote!(#p::FieldType), ident.span());
+    let cx = Cx {
+        p: &p,
+        ident,
+        rust_name: &rust_name,
+        kernel_name,
+    };
+    // Getters go on `SFields` (reached from handles), queries on `S`; the model lists each
+    // field's methods in the order they are written.
+    let methods_where = |on_handle: bool| {
+        model
+            .relocatable()
+            .enumerate()
+            .flat_map(move |(index, (field, name))| {
+                field
+                    .methods
+                    .iter()
+                    .filter(move |m| m.on_handle() == on_handle)
+                    .map(move |&m| cx.method(m, index, field, name))
+            })
+            .collect::<Vec<_>>()
+    };
+    let getters = methods_where(true);
+    let queries = methods_where(false);
+
+    let fields_doc = format!(
+        " Field getters of [`{rust_name}`], reached from `KernelPtr<{rust_name}>`, \
+         `UserPtr<{rust_name}>` and embedded-struct handles through `Deref`."
+    );
+
+    quote! {
+        #[automatically_derived]
+        unsafe impl #p::BtfRelocatable for #ident {
+            const DESCRIPTOR: #p::StructDescriptor = #p::StructDescriptor {
+                name: #kernel_name,
+                rust_path: ::core::concat!(::core::module_path!(), "::", #rust_name),
+                size: ::core::mem::size_of::<#ident>(),
+                fields: &[#(#descriptors),*],
+            };
+            type Fields<__A: #p::AddressSpace, __P: #p::Path> = #fields_ty<__A, __P>;
+        }
+
+        #(#field_impls)*
+
+        #[automatically_derived]
+        unsafe impl #field_type_trait for #ident #where_skipped {
+            const SHAPE: #p::TypeShape =
+                #p::TypeShape::Struct(&<#ident as #p::BtfRelocatable>::DESCRIPTOR);
+            type Value<__A: #p::AddressSpace, __P: #p::Path> = #p::Ptr<#ident, __A, __P>;
+
+            #[inline(always)]
+            fn access<__A: #p::AddressSpace, __P: #p::Path>(
+                base: *const u8,
+            ) -> ::core::result::Result<
+                ::core::option::Option<#p::Ptr<#ident, __A, __P>>,
+                #p::RelocatableFieldAccessError,
+            > {
+                #p::project::<#ident, __A, __P>(base)
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::BtfType for #ident {
+            const TYPE: #p::TypeDescriptor =
+                #p::TypeDescriptor::Struct(&<#ident as #p::BtfRelocatable>::DESCRIPTOR);
+        }
+
+        #[doc = #fields_doc]
+        #[allow(non_camel_case_types)]
+        #[derive(::core::fmt::Debug)]
+        #[repr(transparent)]
+        #vis struct #fields_ty<
+            __A: #p::AddressSpace = #p::Kernel,
+            __P: #p::Path = #p::Root<#ident>,
+        >(#p::Ptr<#ident, __A, __P>);
+
+        #[automatically_derived]
+        impl<__A: #p::AddressSpace, __P: #p::Path> #fields_ty<__A, __P> {
+            #(#getters)*
+        }
+
+        #[automatically_derived]
+        impl #ident {
+            #(#queries)*
+        }
+
+        const _: () = #p::check_layout::<#ident>();
+
+        #p::emit_descriptor!(#ident);
+    }
+}
+
+/// The path type of field `index` after `parent`.
+fn path_of(p: &TokenStream, parent: TokenStream, index: usize) -> TokenStream {
+    let index = Literal::usize_unsuffixed(index);
+    quote!(#p::Member<#parent, #index>)
+}
+
+/// What every generated method needs to know of its struct.
+#[derive(Clone, Copy)]
+struct Cx<'a> {
+    /// `krate::__private`.
+    p: &'a TokenStream,
+    ident: &'a syn::Ident,
+    rust_name: &'a str,
+    kernel_name: &'a str,
+}
+
+impl Cx<'_> {
+    /// `method` of relocatable field number `index`, whose kernel name is `name`.
+    fn method(
+        self,
+        method: Method<'_>,
+        index: usize,
+        field: &ModelField<'_>,
+        name: &str,
+    ) -> TokenStream {
+        let Cx {
+            p,
+            ident,
+            rust_name,
+            kernel_name,
+        } = self;
+        let f = field.ident;
+        let ty = field.ty;
+        let method_ident = method.ident(f);
+        let path = path_of(p, quote!(__P), index);
+        let result = |value: TokenStream| {
+            quote! {
+                ::core::result::Result<
+                    ::core::option::Option<#value>,
+                    #p::RelocatableFieldAccessError,
+                >
+            }
+        };
+        let query_path = path_of(p, quote!(#p::Root<Self>), index);
+        match method {
+            Method::Get if field.bitfield => {
+                let doc = format!(
+                    " Reads `{rust_name}::{}` (kernel field `{kernel_name}.{name}`) at the target's \
+                     offset.",
+                    f.unraw()
+                );
+                let ret = result(quote!(#ty));
+                quote! {
+                    #[doc = #doc]
+                    #[doc = ""]
+                    #[doc = " A bitfield: extracted (and sign-extended if the target field is signed) with"]
+                    #[doc = " the target's bit offset and width."]
+                    #[inline(always)]
+                    pub fn #method_ident(&self) -> #ret {
+                        #p::read_bitfield::<#ty, __A, #path>(#p::base(self.0))
+                    }
+                }
+            }
+            Method::Get => {
+                let plain = shape::is_plain(ty);
+                let doc = if plain {
+                    format!(
+                        " Reads `{rust_name}::{}` (kernel field `{kernel_name}.{name}`) at the \
+                         target's offset.",
+                        f.unraw()
+                    )
+                } else {
+                    format!(
+                        " `{rust_name}::{}` (kernel field `{kernel_name}.{name}`): the handle of \
+                         an embedded struct (nothing is read), or the value of a plain field.",
+                        f.unraw()
+                    )
+                };
+                let index = Literal::usize_unsuffixed(index);
+                let ret = if plain {
+                    result(quote!(#ty))
+                } else {
+                    // Spanned on the field type, like `type Type`: rustc then reports an
+                    // unreadable type once, there.
+                    respan(
+                        result(quote!(#p::FieldOf<#ident, __A, __P, #index>)),
+                        ty.span(),
+                    )
+                };
+                let body = respan(
+                    quote!(#p::access::<#ident, __A, __P, #index>(#p::base(self.0))),
+                    ty.span(),
+                );
+                quote! {
+                    #[doc = #doc]
+                    #[inline(always)]
+                    pub fn #method_ident(&self) -> #ret {
+                        #body
+                    }
+                }
+            }
+            Method::GetElement(elem) => {
+                let elem_path = quote!(#p::Member<#path, 0>);
+                // Plain data reads return the declared type; anything else (an embedded struct,
+                // or a type alias the derive cannot see through) names the value through
+                // `FieldValue`.
+                let ret = if shape::is_plain(elem) {
+                    result(quote!(#elem))
+                } else {
+                    result(quote!(#p::FieldValue<#elem, __A, #elem_path>))
+                };
+                let doc = format!(
+                    " Element `index` of `{rust_name}::{}`, bounds-checked against the target \
+                     array's length.",
+                    f.unraw()
+                );
+                quote! {
+                    #[doc = #doc]
+                    #[inline(always)]
+                    pub fn #method_ident(&self, index: usize) -> #ret {
+                        #p::read_element::<#elem, __A, #path>(#p::base(self.0), index)
+                    }
+                }
+            }
+            Method::GetStr => {
+                let ret = result(quote!(usize));
+                let doc = format!(
+                    " Copies the NUL-terminated string in (or behind) `{rust_name}::{}` into `buf` \
+                     with `bpf_probe_read_*_str`; returns the bytes written, NUL included.",
+                    f.unraw()
+                );
+                quote! {
+                    #[doc = #doc]
+                    #[inline(always)]
+                    pub fn #method_ident(&self, buf: &mut [u8]) -> #ret {
+                        #p::read_str::<#ty, __A, #path>(#p::base(self.0), buf)
+                    }
+                }
+            }
+            Method::Exists => {
+                let doc =
+                    format!(" Whether kernel field `{kernel_name}.{name}` exists in the target.");
+                quote! {
+                    #[doc = #doc]
+                    #[inline(always)]
+                    pub fn #method_ident() -> bool {
+                        #p::field_exists::<#query_path>()
+                    }
+                }
+            }
+            Method::ByteSize => {
+                let doc = format!(
+                    " Size in bytes of `{kernel_name}.{name}` in the target, if it exists."
+                );
+                quote! {
+                    #[doc = #doc]
+                    #[inline(always)]
+                    pub fn #method_ident() -> ::core::option::Option<usize> {
+                        #p::existing_size::<#query_path>()
+                    }
+                }
+            }
+            Method::ByteOffset => {
+                let doc = format!(
+                    " Offset in bytes of `{kernel_name}.{name}` in the target, if it exists."
+                );
+                quote! {
+                    #[doc = #doc]
+                    #[inline(always)]
+                    pub fn #method_ident() -> ::core::option::Option<usize> {
+                        #p::existing_offset::<#query_path>()
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `tokens` with every span set to `span` (so that errors inside point at the user's tokens).
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
