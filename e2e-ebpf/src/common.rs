@@ -5,7 +5,7 @@ use aya_ebpf::{helpers::bpf_get_current_pid_tgid, Global};
 
 /// Tgid of the userspace process under test, set with
 /// `EbpfLoader::override_global` (a `.rodata` global, so the verifier sees the
-/// loaded value as a constant).
+/// loaded value as a constant). Userspace names it `btf_reloc_e2e_common::TARGET_TGID`.
 #[no_mangle]
 pub(crate) static TARGET_TGID: Global<u32> = Global::new(0);
 
@@ -19,7 +19,9 @@ pub(crate) fn current_target_pid_tgid() -> Option<u64> {
 
 /// Required by `no_std`. Nothing here can panic (no indexing, no arithmetic
 /// that overflows), and an eBPF program cannot unwind or abort: if a panic
-/// path were ever emitted, the verifier would reject the endless loop.
+/// path were ever emitted, the verifier would reject the endless loop. (On the
+/// host, where the crate is only checked, the runtime brings std's.)
+#[cfg(target_arch = "bpf")]
 #[panic_handler]
 fn panic(_info: &core::panic::PanicInfo<'_>) -> ! {
     loop {}
@@ -29,4 +31,4 @@ fn panic(_info: &core::panic::PanicInfo<'_>) -> ! {
 /// this section at load time.
 #[no_mangle]
 #[link_section = "license"]
-pub static LICENSE: [u8; 4] = *b"GPL\0";
+pub(crate) static LICENSE: [u8; 4] = *b"GPL\0";

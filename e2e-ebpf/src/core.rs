@@ -9,7 +9,5 @@
 mod common;
 #[path = "core_read.rs"]
 mod core_read;
-#[path = "outcome.rs"]
-mod outcome;
 
 pub(crate) use common::current_target_pid_tgid;

@@ -9,15 +9,19 @@ use aya_ebpf::{
     maps::Array,
     programs::TracePointContext,
 };
+use btf_reloc_e2e_common::{
+    core_read::{slot, ARGS_MAX, EXE_NAME_MAX},
+    outcome::{encode, encode_option, Raw},
+    COMM_LEN,
+};
 use btf_reloc_runtime::prelude::*;
 use btf_reloc_runtime::{type_exists, type_size};
 
 use crate::current_target_pid_tgid;
-use crate::outcome::{outcome, Outcome};
 
 #[derive(BtfRelocatable)]
 #[repr(C)]
-pub struct sched_entity {
+pub(crate) struct sched_entity {
     /// Invented padding: the kernel's `vruntime` is elsewhere.
     #[btf(skip)]
     _pad: [u64; 3],
@@ -26,7 +30,7 @@ pub struct sched_entity {
 
 #[derive(BtfRelocatable)]
 #[repr(C)]
-pub struct mm_struct {
+pub(crate) struct mm_struct {
     arg_end: u64,
     arg_start: u64,
     exe_file: KernelPtr<file>,
@@ -34,26 +38,26 @@ pub struct mm_struct {
 
 #[derive(BtfRelocatable)]
 #[repr(C)]
-pub struct file {
+pub(crate) struct file {
     f_path: path,
 }
 
 #[derive(BtfRelocatable)]
 #[repr(C)]
-pub struct path {
+pub(crate) struct path {
     dentry: KernelPtr<dentry>,
 }
 
 /// The kernel's `d_name` sits in an anonymous union (with `__d_name`), found all the same.
 #[derive(BtfRelocatable)]
 #[repr(C)]
-pub struct dentry {
+pub(crate) struct dentry {
     d_name: qstr,
 }
 
 #[derive(BtfRelocatable)]
 #[repr(C)]
-pub struct qstr {
+pub(crate) struct qstr {
     /// `const unsigned char *name`: a string behind a pointer.
     name: *const u8,
 }
@@ -62,9 +66,9 @@ pub struct qstr {
 #[derive(BtfRelocatable)]
 #[repr(C)]
 #[btf(name = "task_struct___core_read")]
-pub struct TaskStruct {
+pub(crate) struct TaskStruct {
     se: sched_entity,
-    comm: [u8; 16],
+    comm: [u8; COMM_LEN],
     group_leader: KernelPtr<TaskStruct>,
     real_parent: KernelPtr<TaskStruct>,
     mm: KernelPtr<mm_struct>,
@@ -78,7 +82,7 @@ pub struct TaskStruct {
 /// `enum pid_type` with deliberately wrong local values and an enumerator no kernel has.
 #[derive(BtfEnum, Clone, Copy)]
 #[btf(name = "pid_type")]
-pub enum PidType {
+pub(crate) enum PidType {
     #[btf(rename = "PIDTYPE_TGID")]
     Tgid = 10,
     #[btf(rename = "PIDTYPE_MAX")]
@@ -90,50 +94,28 @@ pub enum PidType {
 /// A type no kernel has.
 #[derive(BtfRelocatable)]
 #[repr(C)]
-pub struct btf_reloc_no_such_type {
+pub(crate) struct btf_reloc_no_such_type {
     x: u32,
 }
 
-/// Slots of [`CORE_READ`]; each holds `[status, value, expected, actual]` (see `outcome`).
-pub mod slot {
-    pub const PARENT_TGID: u32 = 0;
-    pub const LEADER_PID: u32 = 1;
-    pub const VRUNTIME: u32 = 2;
-    pub const RESET_ON_FORK: u32 = 3;
-    pub const COMM_STR_LEN: u32 = 4;
-    pub const COMM_AT_0: u32 = 5;
-    pub const COMM_AT_16: u32 = 6;
-    pub const ARGS_LEN: u32 = 7;
-    /// `[value(PIDTYPE_TGID) or -1, value(PIDTYPE_MAX) or -1, exists(fake), 0]`.
-    pub const ENUMS: u32 = 8;
-    /// `[type_exists(task_struct), type_size(task_struct) or -1, type_exists(fake), 0]`.
-    pub const TYPES: u32 = 9;
-    /// `name_str` of `task->mm->exe_file->f_path.dentry->d_name.name`.
-    pub const EXE_NAME_LEN: u32 = 10;
-    pub const COUNT: u32 = 11;
-}
-
-
-
+/// One outcome (or raw words) per slot.
 #[map]
-static CORE_READ: Array<Outcome> = Array::with_max_entries(slot::COUNT, 0);
+static CORE_READ: Array<Raw> = Array::with_max_entries(slot::LEN, 0);
 
 /// `comm` as `comm_str` copied it.
 #[map]
-static CORE_READ_COMM: Array<[u8; 16]> = Array::with_max_entries(1, 0);
+static CORE_READ_COMM: Array<[u8; COMM_LEN]> = Array::with_max_entries(1, 0);
 
-/// The executable's file name, `name_str` copied it.
+/// The executable's file name, as `name_str` copied it.
 #[map]
-static CORE_READ_EXE: Array<[u8; 32]> = Array::with_max_entries(1, 0);
-
-const ARGS_MAX: usize = 256;
+static CORE_READ_EXE: Array<[u8; EXE_NAME_MAX]> = Array::with_max_entries(1, 0);
 
 /// The first `ARGS_MAX` bytes of the process's arguments, `mm->arg_start..arg_end`.
 #[map]
 static CORE_READ_ARGS: Array<[u8; ARGS_MAX]> = Array::with_max_entries(1, 0);
 
 #[tracepoint(category = "syscalls", name = "sys_enter_getppid")]
-pub fn core_read(_ctx: TracePointContext) -> u32 {
+pub(crate) fn core_read(_ctx: TracePointContext) -> u32 {
     if current_target_pid_tgid().is_none() {
         return 0;
     }
@@ -143,25 +125,31 @@ pub fn core_read(_ctx: TracePointContext) -> u32 {
     let set = |slot, value| {
         let _ = CORE_READ.set(slot, value, 0);
     };
-    set(slot::PARENT_TGID, outcome(core_read!(task, real_parent, tgid)));
-    set(slot::LEADER_PID, outcome(core_read!(task, group_leader, pid)));
+    set(
+        slot::PARENT_TGID,
+        encode(core_read!(task, real_parent, tgid)),
+    );
+    set(
+        slot::LEADER_PID,
+        encode(core_read!(task, group_leader, pid)),
+    );
     set(
         slot::VRUNTIME,
-        outcome(core_read!(task, se, vruntime).map(|v| v.map(|v| v as i64))),
+        encode(core_read!(task, se, vruntime).map(|v| v.map(|v| v as i64))),
     );
-    set(slot::RESET_ON_FORK, outcome(task.sched_reset_on_fork()));
+    set(slot::RESET_ON_FORK, encode(task.sched_reset_on_fork()));
 
-    let mut comm = [0u8; 16];
+    let mut comm = [0u8; COMM_LEN];
     set(
         slot::COMM_STR_LEN,
-        outcome(task.comm_str(&mut comm).map(|v| v.map(|v| v as i64))),
+        encode(task.comm_str(&mut comm).map(|v| v.map(|v| v as i64))),
     );
     let _ = CORE_READ_COMM.set(0, comm, 0);
-    set(slot::COMM_AT_0, outcome(task.comm_at(0)));
-    set(slot::COMM_AT_16, outcome(task.comm_at(16)));
+    set(slot::COMM_AT_0, encode(task.comm_at(0)));
+    set(slot::COMM_AT_16, encode(task.comm_at(16)));
 
-    set(slot::ARGS_LEN, outcome(read_args(task)));
-    set(slot::EXE_NAME_LEN, outcome(read_exe_name(task)));
+    set(slot::ARGS_LEN, encode(read_args(task)));
+    set(slot::EXE_NAME_LEN, encode(read_exe_name(task)));
 
     set(
         slot::ENUMS,
@@ -176,7 +164,7 @@ pub fn core_read(_ctx: TracePointContext) -> u32 {
         slot::TYPES,
         [
             type_exists::<TaskStruct>() as i64,
-            type_size::<TaskStruct>().map_or(-1, |v| v as i64),
+            encode_option(type_size::<TaskStruct>()),
             type_exists::<btf_reloc_no_such_type>() as i64,
             0,
         ],
@@ -219,7 +207,7 @@ fn read_exe_name(task: KernelPtr<TaskStruct>) -> Result<Option<i64>, Relocatable
     let Some(slot) = CORE_READ_EXE.get_ptr_mut(0) else {
         return Ok(None);
     };
-    // SAFETY: the map value is 32 bytes of map memory, exclusively ours while this program runs
+    // SAFETY: the map value is EXE_NAME_MAX bytes of map memory, exclusively ours while this program runs
     // on this CPU for the process under test.
     let buf = unsafe { &mut *slot };
     Ok(d_name.name_str(buf)?.map(|len| len as i64))

@@ -10,6 +10,7 @@ use aya_ebpf::{
     maps::Array,
     programs::TracePointContext,
 };
+use btf_reloc_e2e_common::flavors::{FAILED, FLAVOR_NEW, FLAVOR_NONE, FLAVOR_OLD, READ};
 use btf_reloc_runtime::prelude::*;
 
 use crate::current_target_pid_tgid;
@@ -18,7 +19,7 @@ use crate::current_target_pid_tgid;
 #[derive(BtfRelocatable)]
 #[repr(C)]
 #[btf(name = "task_struct___new")]
-pub struct TaskStructNew {
+pub(crate) struct TaskStructNew {
     #[btf(rename = "__state")]
     state: u32,
 }
@@ -27,12 +28,11 @@ pub struct TaskStructNew {
 #[derive(BtfRelocatable)]
 #[repr(C)]
 #[btf(name = "task_struct___old")]
-pub struct TaskStructOld {
+pub(crate) struct TaskStructOld {
     state: i64,
 }
 
-/// `[flavor, status, value]`: flavor 1 = new, 2 = old, 0 = neither; status 0 = read, 1 =
-/// failed.
+/// `[flavor, status, value]` (`btf_reloc_e2e_common::flavors`).
 #[map]
 static TASK_STATE: Array<[i64; 3]> = Array::with_max_entries(1, 0);
 
@@ -40,21 +40,24 @@ static TASK_STATE: Array<[i64; 3]> = Array::with_max_entries(1, 0);
 #[inline(always)]
 fn task_state(task: u64) -> [i64; 3] {
     let read = |flavor, result: Result<Option<i64>, RelocatableFieldAccessError>| match result {
-        Ok(Some(value)) => [flavor, 0, value],
-        _ => [flavor, 1, 0],
+        Ok(Some(value)) => [flavor, READ, value],
+        _ => [flavor, FAILED, 0],
     };
     if TaskStructNew::state_exists() {
         let task = KernelPtr::<TaskStructNew>::from_addr(task);
-        read(1, task.state().map(|v| v.map(i64::from)))
+        read(FLAVOR_NEW, task.state().map(|v| v.map(i64::from)))
     } else if TaskStructOld::state_exists() {
-        read(2, KernelPtr::<TaskStructOld>::from_addr(task).state())
+        read(
+            FLAVOR_OLD,
+            KernelPtr::<TaskStructOld>::from_addr(task).state(),
+        )
     } else {
-        [0, 1, 0]
+        [FLAVOR_NONE, FAILED, 0]
     }
 }
 
 #[tracepoint(category = "syscalls", name = "sys_enter_getppid")]
-pub fn task_state_flavors(_ctx: TracePointContext) -> u32 {
+pub(crate) fn task_state_flavors(_ctx: TracePointContext) -> u32 {
     if current_target_pid_tgid().is_none() {
         return 0;
     }

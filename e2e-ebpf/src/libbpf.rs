@@ -1,21 +1,16 @@
-//! The program `cargo xtask e2e` loads with libbpf (not aya) to show that the post-linked
+//! The program the kernel tests load with libbpf (not aya) to show that the post-linked
 //! relocations are genuine CO-RE records any loader applies.
 //!
 //! libbpf 1.x refuses legacy `maps`-section maps, so this object has none: the loader sets the
 //! tgid under test in a `.rodata` global ([`TARGET_TGID`]) and reads the outcomes back from a
 //! `.bss` global ([`RESULTS`]), both of which libbpf turns into global-data maps. The loader finds
 //! the variables in those maps through the `.BTF` DATASECs bpf-linker emits, so only the BTF
-//! variant of this object is loaded. The C loader (`xtask/c/libbpf_loader.c`) mirrors the layout
-//! of [`Results`].
+//! variant of this object is loaded. The C loader (`e2e-tests/c/libbpf_loader.c`) mirrors the
+//! layout of [`Results`].
 #![no_std]
 #![no_main]
 
 use core::ptr::addr_of_mut;
-
-#[path = "outcome.rs"]
-mod outcome;
-
-use outcome::{outcome, Outcome};
 
 use aya_ebpf::{
     helpers::{bpf_get_current_pid_tgid, bpf_get_current_task},
@@ -23,10 +18,14 @@ use aya_ebpf::{
     programs::TracePointContext,
     Global,
 };
+use btf_reloc_e2e_common::{
+    outcome::{encode, encode_option, Raw},
+    COMM_LEN,
+};
 use btf_reloc_runtime::prelude::*;
 
-/// Tgid of the process under test; the loader sets it before loading. A `.rodata` global, so
-/// the verifier sees the loaded value as a constant.
+/// Tgid of the process under test (`btf_reloc_e2e_common::TARGET_TGID`); the loader sets it
+/// before loading. A `.rodata` global, so the verifier sees the loaded value as a constant.
 #[no_mangle]
 static TARGET_TGID: Global<u32> = Global::new(0);
 
@@ -35,7 +34,7 @@ static TARGET_TGID: Global<u32> = Global::new(0);
 /// wider than the kernel's. Only the CO-RE relocations libbpf applies make the reads right.
 #[derive(BtfRelocatable)]
 #[repr(C)]
-pub struct task_struct {
+pub(crate) struct task_struct {
     /// No kernel has this field.
     btf_reloc_libbpf_missing: u32,
     /// The kernel's `flags` is an `unsigned int` (4 bytes); declared 8 bytes wide here.
@@ -52,25 +51,24 @@ pub struct task_struct {
     process_id: i32,
     #[btf(skip)]
     _more_padding: [u64; 3],
-    comm: [u8; 16],
+    comm: [u8; COMM_LEN],
 }
 
-
 /// What [`libbpf_task_fields`] read, as the loader finds it in the `.bss` map. Keep in step with
-/// `struct results` in `xtask/c/libbpf_loader.c`.
+/// `struct results` in `e2e-tests/c/libbpf_loader.c`.
 #[repr(C)]
-pub struct Results {
+pub(crate) struct Results {
     /// How many times the program ran for the process under test.
     hits: u64,
-    pid: Outcome,
-    tgid: Outcome,
-    state: Outcome,
-    missing: Outcome,
-    flags: Outcome,
+    pid: Raw,
+    tgid: Raw,
+    state: Raw,
+    missing: Raw,
+    flags: Raw,
     /// `[exists(missing), exists(pid), byte_size(pid) or -1, byte_offset(pid) or -1]`.
     queries: [i64; 4],
     /// `comm` as read through btf-reloc (all zero if the read failed).
-    comm: [u8; 16],
+    comm: [u8; COMM_LEN],
 }
 
 /// The outcomes, in `.bss` (zero-initialised and mutable): libbpf exposes it as the object's
@@ -84,12 +82,11 @@ static mut RESULTS: Results = Results {
     missing: [0; 4],
     flags: [0; 4],
     queries: [0; 4],
-    comm: [0; 16],
+    comm: [0; COMM_LEN],
 };
 
-
 #[tracepoint(category = "syscalls", name = "sys_enter_getppid")]
-pub fn libbpf_task_fields(_ctx: TracePointContext) -> u32 {
+pub(crate) fn libbpf_task_fields(_ctx: TracePointContext) -> u32 {
     if (bpf_get_current_pid_tgid() >> 32) as u32 != TARGET_TGID.load() {
         return 0;
     }
@@ -99,20 +96,20 @@ pub fn libbpf_task_fields(_ctx: TracePointContext) -> u32 {
     let queries = [
         task_struct::btf_reloc_libbpf_missing_exists() as i64,
         task_struct::pid_exists() as i64,
-        task_struct::pid_byte_size().map_or(-1, |v| v as i64),
-        task_struct::pid_byte_offset().map_or(-1, |v| v as i64),
+        encode_option(task_struct::pid_byte_size()),
+        encode_option(task_struct::pid_byte_offset()),
     ];
     // SAFETY: `results` points to `RESULTS`, which lives for the whole program. Runs of this
     // program on other CPUs could race on it, but only threads of the process under test get
     // here and its loader triggers the program from one thread at a time; volatile writes keep
     // the compiler from merging or dropping the stores the loader reads back.
     unsafe {
-        addr_of_mut!((*results).pid).write_volatile(outcome(task.pid()));
-        addr_of_mut!((*results).tgid).write_volatile(outcome(task.process_id()));
-        addr_of_mut!((*results).state).write_volatile(outcome(task.run_state()));
-        addr_of_mut!((*results).missing).write_volatile(outcome(task.btf_reloc_libbpf_missing()));
+        addr_of_mut!((*results).pid).write_volatile(encode(task.pid()));
+        addr_of_mut!((*results).tgid).write_volatile(encode(task.process_id()));
+        addr_of_mut!((*results).state).write_volatile(encode(task.run_state()));
+        addr_of_mut!((*results).missing).write_volatile(encode(task.btf_reloc_libbpf_missing()));
         addr_of_mut!((*results).flags)
-            .write_volatile(outcome(task.flags().map(|v| v.map(|v| v as i64))));
+            .write_volatile(encode(task.flags().map(|v| v.map(|v| v as i64))));
         addr_of_mut!((*results).queries).write_volatile(queries);
         if let Ok(Some(comm)) = task.comm() {
             addr_of_mut!((*results).comm).write_volatile(comm);
@@ -124,7 +121,9 @@ pub fn libbpf_task_fields(_ctx: TracePointContext) -> u32 {
 }
 
 /// Required by `no_std`. Nothing here can panic (no indexing, no overflowing arithmetic), and an
-/// eBPF program cannot unwind or abort.
+/// eBPF program cannot unwind or abort. (On the host, where the crate is only checked, the
+/// runtime brings std's.)
+#[cfg(target_arch = "bpf")]
 #[panic_handler]
 fn panic(_info: &core::panic::PanicInfo<'_>) -> ! {
     loop {}
@@ -133,4 +132,4 @@ fn panic(_info: &core::panic::PanicInfo<'_>) -> ! {
 /// The probe-read helpers are GPL-only; the kernel checks this section at load time.
 #[no_mangle]
 #[link_section = "license"]
-pub static LICENSE: [u8; 4] = *b"GPL\0";
+pub(crate) static LICENSE: [u8; 4] = *b"GPL\0";

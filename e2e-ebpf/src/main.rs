@@ -1,4 +1,6 @@
-//! eBPF programs for `cargo xtask e2e` and `cargo xtask demo`.
+//! eBPF programs for the kernel tests (`e2e-tests`, run by `cargo xtask e2e`) and
+//! `cargo xtask demo`. What userspace needs to know about them (names, map slots, the
+//! outcome encoding) is in `btf-reloc-e2e-common`.
 //!
 //! Every program attaches to `syscalls/sys_enter_getppid`: userspace triggers
 //! it with a plain `getppid()` and nothing else on the machine is likely to
@@ -14,7 +16,6 @@
 
 mod common;
 mod flavors;
-mod outcome;
 mod live;
 mod synthetic;
 

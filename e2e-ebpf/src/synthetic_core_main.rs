@@ -8,8 +8,6 @@
 
 #[path = "common.rs"]
 mod common;
-#[path = "outcome.rs"]
-mod outcome;
 #[path = "synthetic_core.rs"]
 mod synthetic_core;
 

@@ -20,8 +20,29 @@ HOST_TARGET=${CARGO_TARGET_DIR:-$WORK/host-target}
 mkdir -p "$WORK/rust/src" "$WORK/c"
 
 # ---------------------------------------------------------------- Rust side (scratch crate)
-cp -r "$REPO/e2e-ebpf/.cargo" "$REPO/e2e-ebpf/rust-toolchain.toml" "$WORK/rust/"
-sed 's/^name = "e2e-ebpf"$/name = "bench-ebpf"/' "$REPO/e2e-ebpf/Cargo.lock" > "$WORK/rust/Cargo.lock"
+# A crate of its own, outside the workspace: its target, build-std and flags may then be set for
+# the whole crate, as in a user's eBPF project. The workspace's lock file pins the versions.
+mkdir -p "$WORK/rust/.cargo"
+cp "$REPO/Cargo.lock" "$WORK/rust/Cargo.lock"
+cat > "$WORK/rust/rust-toolchain.toml" <<'EOF'
+[toolchain]
+channel = "nightly"
+components = ["rust-src"]
+EOF
+cat > "$WORK/rust/.cargo/config.toml" <<'EOF'
+[build]
+target = "bpfel-unknown-none"
+
+[unstable]
+build-std = ["core"]
+
+[target.bpfel-unknown-none]
+rustflags = ["-C", "debuginfo=2", "-C", "link-arg=--btf"]
+
+# Newer build-dependencies of aya-ebpf need a newer rustc than nightly may be.
+[resolver]
+incompatible-rust-versions = "fallback"
+EOF
 cat > "$WORK/rust/Cargo.toml" <<EOF
 [package]
 name = "bench-ebpf"
@@ -113,7 +134,7 @@ macro_rules! prog {
     };
 }
 
-prog!(r0_base { out(task().addr() as i64); });
+prog!(r0_base { out(KernelPtr::addr(task()) as i64); });
 prog!(r1_pid { if let Ok(Some(v)) = task().pid() { out(v as i64); } });
 prog!(r2_chain { let t = task(); if let Ok(Some(v)) = core_read!(t, real_parent, tgid) { out(v as i64); } });
 prog!(r3_path { let t = task(); if let Ok(Some(v)) = core_read!(t, se, vruntime) { out(v as i64); } });

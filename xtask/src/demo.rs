@@ -11,26 +11,25 @@
 //!
 //! It fails when a value or offset disagrees, so it doubles as a smoke test.
 
-pub(crate) mod btf_layout;
-
-use std::fs;
+use std::{fs, path::Path};
 
 use aya::{programs::TracePoint, Ebpf};
-
-use crate::{
-    ebpf::{Objects, Variant},
-    kernel,
-    outcome::{Outcome, Raw},
-    Result,
+use btf_reloc_e2e_common::{
+    live::{slot, TASK_COMM_MAP, TASK_FIELDS_MAP, TASK_FIELDS_PROGRAM as PROGRAM},
+    objects::{Bin, Variant},
+    outcome::{decode, decode_option, Outcome, Raw},
+    COMM_LEN,
 };
-use btf_layout::{Btf, Member};
+use btf_reloc_e2e_tests::{
+    btf_layout::{Btf, Member},
+    kernel,
+};
 
-/// The program, and its maps (see `e2e-ebpf/src/live.rs`).
-const PROGRAM: &str = "task_fields";
-const OUTCOMES_MAP: &str = "TASK_FIELDS";
-const COMM_MAP: &str = "TASK_COMM";
+use crate::Result;
 
-use crate::e2e::task_fields_slot as slot;
+/// The object the demo loads (post-linked).
+pub(crate) const BIN: Bin = Bin::Main;
+pub(crate) const VARIANT: Variant = Variant::Btf;
 
 /// The kernel truncates thread names to 15 bytes.
 const THREAD_NAME: &str = "btf-reloc-demo";
@@ -81,18 +80,20 @@ struct Thread {
     state: char,
 }
 
-/// Loads and runs `task_fields` of the BTF object, prints the tables; fails on a mismatch.
-pub(crate) fn run(objects: &Objects) -> Result<()> {
-    let object = objects.path(Variant::Btf);
+/// Loads and runs `task_fields` of `object` ([`BIN`], [`VARIANT`]), prints the tables; fails on a
+/// mismatch.
+pub(crate) fn run(object: &Path) -> Result<()> {
     let mut ebpf = kernel::load(object)?;
     kernel::attach(&mut ebpf, PROGRAM)?;
     let thread = trigger_on_named_thread()?;
     let tgid = std::process::id();
 
-    let read = |slot| kernel::read_at::<Raw>(&ebpf, OUTCOMES_MAP, slot).map(Outcome::decode);
-    let comm = kernel::comm_from_bytes(&kernel::read_first::<[u8; 16]>(&ebpf, COMM_MAP)?);
+    let read = |slot| kernel::read_at::<Raw>(&ebpf, TASK_FIELDS_MAP, slot).map(decode);
+    let comm =
+        kernel::string_from_bytes(&kernel::read_first::<[u8; COMM_LEN]>(&ebpf, TASK_COMM_MAP)?);
     let [missing_exists, _, pid_size, pid_offset] =
-        kernel::read_at::<Raw>(&ebpf, OUTCOMES_MAP, slot::QUERIES)?;
+        kernel::read_at::<Raw>(&ebpf, TASK_FIELDS_MAP, slot::QUERIES)?;
+    let (pid_size, pid_offset) = (decode_option(pid_size), decode_option(pid_offset));
 
     let local_btf = Btf::of_object(object)?;
     let local = local_btf
@@ -191,14 +192,10 @@ pub(crate) fn run(objects: &Objects) -> Result<()> {
         let (declared, actual) = layout(field)?;
         let query = match field.kernel_name {
             "pid" => {
-                if actual.map(|m| (m.offset, m.size))
-                    != Some((u64::try_from(pid_offset)?, u64::try_from(pid_size)?))
-                {
+                if actual.map(|m| (m.offset, m.size)) != pid_offset.zip(pid_size) {
                     mismatches.push("pid_byte_offset/pid_byte_size");
                 }
-                format!(
-                    "pid_byte_offset() = Some({pid_offset}), pid_byte_size() = Some({pid_size})"
-                )
+                format!("pid_byte_offset() = {pid_offset:?}, pid_byte_size() = {pid_size:?}")
             }
             "btf_reloc_no_such_field" => {
                 if missing_exists != 0 {

@@ -1,43 +1,52 @@
-//! `cargo xtask`: the steps around btf-reloc that plain cargo cannot do —
-//! installing the eBPF toolchain pieces, building the e2e eBPF objects,
-//! post-linking them, and loading them into the running kernel.
+//! `cargo xtask`: the steps around btf-reloc that plain cargo cannot do — installing the eBPF
+//! toolchain pieces, building the eBPF objects of `e2e-ebpf` with nightly, post-linking them, and
+//! running the kernel tests (`e2e-tests`) and the demo on them.
 //!
-//! Every command prints nothing on success except its result; the output of
-//! child builds is shown only when they fail.
+//! Every command prints nothing on success except its result; the output of child builds is
+//! shown only when they fail. The kernel tests themselves are ordinary `#[test]`s: this crate
+//! only prepares their objects and hands their directory to `cargo test`.
 
 mod cmd;
 mod demo;
-mod e2e;
 mod ebpf;
-mod kernel;
-mod libbpf_loader;
-mod outcome;
 mod post_link;
 mod setup;
 
-use std::{error::Error as StdError, path::Path, process::ExitCode};
+use std::{
+    ffi::OsStr,
+    path::{Path, PathBuf},
+    process::{Command as Process, ExitCode},
+};
 
-/// The error type of every task: a message, possibly with sources.
-pub(crate) type Error = Box<dyn StdError + Send + Sync>;
-/// `Result` with [`Error`].
-pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
+use btf_reloc_e2e_common::objects::DIR_VAR;
+use btf_reloc_e2e_tests::{error_chain, objects::Objects};
+
+/// The error type of every task: a message, possibly with sources (shared with the helpers of
+/// `e2e-tests` that the demo uses).
+pub(crate) use btf_reloc_e2e_tests::{Error, Result};
+
+/// The package of the kernel tests.
+const KERNEL_TESTS: &str = "btf-reloc-e2e-tests";
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  setup [--print-bin-dir]   install nightly + rust-src, build bpf-linker, mount tracefs;
-                            --print-bin-dir prints the directory to put on PATH
+  setup [--print-bin-dir]   install nightly + rust-src, build bpf-linker, mount tracefs,
+                            install libbpf-dev; --print-bin-dir prints the directory to put
+                            on PATH
   build-ebpf [--release]    build e2e-ebpf with and without .BTF, print the object paths
-  e2e [FILTER]              build, post-link, load and run the kernel tests
-                            (only those whose name contains FILTER)
+  e2e [ARGS...]             build and post-link the objects, then run the kernel tests:
+                            `cargo test -p btf-reloc-e2e-tests -- ARGS` (a name FILTER,
+                            --nocapture, --list, ...)
   demo                      show values read in-kernel next to the same values from syscalls
-  test                      `cargo test --workspace`, then e2e (what CI runs)";
+  test                      `cargo test` (everything but the kernel tests), then e2e:
+                            what the README and CI run";
 
 enum Command {
     Setup { print_bin_dir: bool },
     BuildEbpf { profile: ebpf::Profile },
-    E2e { filter: Option<String> },
+    E2e { args: Vec<String> },
     Demo,
     Test,
     Help,
@@ -46,6 +55,9 @@ enum Command {
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
     let command = args.next();
     let rest: Vec<String> = args.collect();
+    if command.as_deref() == Some("e2e") {
+        return Ok(Command::E2e { args: rest });
+    }
     let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
     let command = match (command.as_deref(), rest.as_slice()) {
         (Some("setup"), []) => Command::Setup {
@@ -60,14 +72,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         (Some("build-ebpf"), ["--release"]) => Command::BuildEbpf {
             profile: ebpf::Profile::Release,
         },
-        (Some("e2e"), []) => Command::E2e { filter: None },
-        (Some("e2e"), [filter]) if !filter.starts_with('-') => Command::E2e {
-            filter: Some((*filter).to_owned()),
-        },
         (Some("demo"), []) => Command::Demo,
         (Some("test"), []) => Command::Test,
         (None | Some("help" | "-h" | "--help"), _) => Command::Help,
-        (Some(command @ ("setup" | "build-ebpf" | "e2e" | "demo" | "test")), args) => {
+        (Some(command @ ("setup" | "build-ebpf" | "demo" | "test")), args) => {
             return Err(format!(
                 "unexpected arguments to {command}: `{}`",
                 args.join(" ")
@@ -88,16 +96,20 @@ fn run(command: Command) -> Result<ExitCode> {
         }
         Command::BuildEbpf { profile } => {
             let toolchain = setup::toolchain()?;
-            let objects = ebpf::build(&toolchain, profile)?;
-            for (bin, variant, path) in objects.iter() {
+            for (bin, variant, path) in ebpf::build(&toolchain, profile)?.iter() {
                 println!("{bin:?} {variant}: {}", path.display());
             }
         }
-        Command::E2e { filter } => return e2e::run(loadable_objects()?, filter.as_deref()),
-        Command::Demo => demo::run(&loadable_objects()?)?,
+        Command::E2e { args } => return kernel_tests(&loadable_objects()?, &args),
+        Command::Demo => {
+            let objects = loadable_objects()?;
+            demo::run(&objects.path(demo::BIN, demo::VARIANT))?;
+        }
         Command::Test => {
-            host_tests()?;
-            return e2e::run(loadable_objects()?, None);
+            if !cargo(["test"])?.success() {
+                return Err("cargo test failed".into());
+            }
+            return kernel_tests(&loadable_objects()?, &[]);
         }
         Command::Help => println!("{USAGE}"),
     }
@@ -110,40 +122,47 @@ pub(crate) fn workspace_root() -> &'static Path {
     xtask.parent().unwrap_or(xtask)
 }
 
-/// The pipeline up to loading: setup, build (release), post-link.
-fn loadable_objects() -> Result<ebpf::Objects> {
-    let toolchain = setup::all()?;
-    ebpf::build(&toolchain, ebpf::Profile::Release)?.try_map(post_link::post_link)
+/// Where the post-linked objects go (and what the kernel tests get as [`DIR_VAR`]).
+fn objects_dir() -> PathBuf {
+    workspace_root().join("target/e2e-objects")
 }
 
-/// `cargo test --workspace` with the toolchain, environment and output of
-/// this `cargo xtask`: unit, UI, expansion and host-simulation tests.
-fn host_tests() -> Result<()> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = std::process::Command::new(cargo)
-        .current_dir(workspace_root())
-        .args(["test", "--workspace"])
+/// The pipeline up to loading: setup, build (release), post-link.
+fn loadable_objects() -> Result<Objects> {
+    let toolchain = setup::all()?;
+    let built = ebpf::build(&toolchain, ebpf::Profile::Release)?;
+    let objects = Objects::at(objects_dir());
+    post_link::post_link(&built, &objects)?;
+    Ok(objects)
+}
+
+/// `cargo test -p btf-reloc-e2e-tests -- ARGS` on `objects`; its exit code is ours.
+fn kernel_tests(objects: &Objects, args: &[String]) -> Result<ExitCode> {
+    let mut process = cargo_command(["test", "--package", KERNEL_TESTS, "--"]);
+    process.args(args).env(DIR_VAR, objects.dir());
+    let status = process
         .status()
         .map_err(|error| format!("cannot run cargo test: {error}"))?;
-    if !status.success() {
-        return Err(format!("cargo test --workspace failed ({status})").into());
-    }
-    Ok(())
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
-/// Formats `error` with its chain of sources, skipping a source whose text
-/// the previous message already contains (thiserror messages often embed it).
-pub(crate) fn error_chain(error: &(dyn StdError + 'static)) -> String {
-    let mut message = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            message = format!("{message}: {text}");
-        }
-        source = cause.source();
-    }
-    message
+/// Runs the cargo of this `cargo xtask` in the workspace root, its output shown as it comes.
+fn cargo<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(args: I) -> Result<std::process::ExitStatus> {
+    cargo_command(args)
+        .status()
+        .map_err(|error| format!("cannot run cargo: {error}").into())
+}
+
+/// The cargo (and so the toolchain) this `cargo xtask` runs with, in the workspace root.
+fn cargo_command<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(args: I) -> Process {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut process = Process::new(cargo);
+    process.current_dir(workspace_root()).args(args);
+    process
 }
 
 fn main() -> ExitCode {

@@ -2,18 +2,26 @@
 //! markers and descriptors btf-reloc-runtime leaves in the object into genuine CO-RE relocation
 //! records, which aya (and any other CO-RE loader) then applies against the running kernel.
 
-use std::path::{Path, PathBuf};
+use std::fs;
 
-use crate::Result;
+use btf_reloc_e2e_tests::objects::Objects;
 
-/// Post-links the object at `obj` into `<obj>.linked` and returns that path.
+use crate::{ebpf::Built, Result};
+
+/// Post-links every built object into its place in `objects`.
 ///
-/// The result goes next to the input rather than over it: cargo does not rebuild an unchanged
-/// object, so an in-place rewrite would be applied to an already post-linked file (a no-op, but
-/// then the build output would no longer be what the linker wrote).
-pub(crate) fn post_link(obj: &Path) -> Result<PathBuf> {
-    let out = obj.with_extension("linked");
-    btf_reloc_link::link_file(obj, Some(&out))
-        .map_err(|error| format!("btf-reloc link {}: {error}", obj.display()))?;
-    Ok(out)
+/// The results go to a directory of their own rather than over the build output: cargo does not
+/// rebuild an unchanged object, so an in-place rewrite would be applied to an already post-linked
+/// file (a no-op, but then the build output would no longer be what the linker wrote).
+pub(crate) fn post_link(built: &Built, objects: &Objects) -> Result<()> {
+    for (bin, variant, input) in built.iter() {
+        let output = objects.path(bin, variant);
+        if let Some(dir) = output.parent() {
+            fs::create_dir_all(dir)
+                .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+        }
+        btf_reloc_link::link_file(input, Some(&output))
+            .map_err(|error| format!("btf-reloc link {}: {error}", input.display()))?;
+    }
+    Ok(())
 }

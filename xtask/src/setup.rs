@@ -1,7 +1,8 @@
 //! Prerequisites of building and loading eBPF programs: the nightly toolchain
 //! with `rust-src`, a `bpf-linker` built against that nightly's own libLLVM,
-//! and a mounted tracefs. Each step checks first and does nothing (and prints
-//! nothing) when already done.
+//! a mounted tracefs, and libbpf's development files for the kernel tests'
+//! libbpf loader. Each step checks first and does nothing (and prints nothing)
+//! when already done.
 //!
 //! bpf-linker lives outside the repository, in
 //! `$XDG_CACHE_HOME/btf-reloc/tools/llvm-<libLLVM file name>/` (default
@@ -15,6 +16,8 @@ use std::{
     path::{Path, PathBuf},
     process::Command,
 };
+
+use btf_reloc_e2e_tests::libbpf_loader;
 
 use crate::{cmd, Result};
 
@@ -35,7 +38,7 @@ pub(crate) struct Toolchain {
 pub(crate) fn all() -> Result<Toolchain> {
     let toolchain = toolchain()?;
     tracefs()?;
-    crate::libbpf_loader::ensure_installed()?;
+    libbpf_dev()?;
     Ok(toolchain)
 }
 
@@ -202,6 +205,34 @@ fn symlink(target: &Path, link: &Path) -> Result<()> {
         )
         .into()
     })
+}
+
+/// Installs libbpf's development files with apt-get unless their header is already there.
+fn libbpf_dev() -> Result<()> {
+    use libbpf_loader::{HEADER, PACKAGE};
+    if Path::new(HEADER).is_file() {
+        return Ok(());
+    }
+    eprintln!("installing {PACKAGE} (for the libbpf loader test)...");
+    // A fresh machine may have no package lists yet.
+    cmd::run(
+        Command::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(["update", "-q"]),
+        "apt-get update",
+    )?;
+    cmd::run(
+        Command::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(["install", "-y", "-q", PACKAGE]),
+        &format!("apt-get install {PACKAGE}"),
+    )
+    .map_err(|error| {
+        format!(
+            "{error}\n(the libbpf loader test needs {HEADER}; install libbpf's development files)"
+        )
+    })?;
+    Ok(())
 }
 
 /// Mounts tracefs at [`TRACEFS`] unless something is mounted there already;

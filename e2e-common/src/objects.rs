@@ -1,0 +1,68 @@
+//! Which eBPF objects exist and where the tests find them: `cargo xtask e2e` builds `e2e-ebpf`
+//! once per [`Variant`], post-links every [`Bin`] of it to `$BTF_RELOC_E2E_OBJECTS/<variant>/<bin>`
+//! and runs the kernel tests with [`DIR_VAR`] set to that directory.
+
+use core::fmt;
+
+/// The environment variable that holds the directory of the post-linked objects.
+pub const DIR_VAR: &str = "BTF_RELOC_E2E_OBJECTS";
+
+/// The eBPF objects: the `[[bin]]`s of `e2e-ebpf/Cargo.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bin {
+    /// Every aya-loaded program but the two below (`src/main.rs`); its maps are legacy
+    /// `maps`-section maps, so that the variant without `.BTF` loads too.
+    Main,
+    /// The program libbpf loads (`src/libbpf.rs`): no legacy maps, which libbpf 1.x refuses.
+    Libbpf,
+    /// `bpf_core_read.h` on the running kernel (`src/core.rs`): apart, because it relocates
+    /// `TYPE_SIZE`, which aya refuses for types absent from a synthetic target BTF.
+    Core,
+    /// `bpf_core_read.h` against synthetic kernels (`src/synthetic_core_main.rs`): apart, because
+    /// it relocates `TYPE_SIZE` of types only the synthetic kernels have.
+    SyntheticCore,
+}
+
+impl Bin {
+    /// Every object.
+    pub const ALL: [Self; 4] = [Self::Main, Self::Libbpf, Self::Core, Self::SyntheticCore];
+
+    /// The cargo binary name, which is also the object's file name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Main => "e2e-ebpf",
+            Self::Libbpf => "e2e-libbpf",
+            Self::Core => "e2e-core",
+            Self::SyntheticCore => "e2e-synthetic-core",
+        }
+    }
+}
+
+/// Whether an object carries the linker's `.BTF`/`.BTF.ext` (`-C link-arg=--btf`): btf-reloc
+/// must work on objects the linker gave no BTF, so everything is built both ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// Built with `-C link-arg=--btf`.
+    Btf,
+    /// Built without it: the post-link step creates `.BTF`/`.BTF.ext` from scratch.
+    NoBtf,
+}
+
+impl Variant {
+    /// Both variants.
+    pub const ALL: [Self; 2] = [Self::Btf, Self::NoBtf];
+
+    /// The name of the variant's directory (of objects, and of its cargo target dir).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Btf => "btf",
+            Self::NoBtf => "no-btf",
+        }
+    }
+}
+
+impl fmt::Display for Variant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

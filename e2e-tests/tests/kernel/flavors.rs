@@ -1,0 +1,74 @@
+//! Two Rust flavors of `task_struct` (`___new` with `__state`, `___old` with `state`) in one
+//! program (`e2e-ebpf/src/flavors.rs`), chosen at run time by field existence.
+
+use aya::{Btf, Endianness};
+use btf_reloc_e2e_common::{
+    flavors::{self, FLAVOR_NEW, FLAVOR_OLD, READ},
+    objects::{Bin, Variant},
+};
+use btf_reloc_e2e_tests::{
+    error_chain, kernel,
+    synthetic::btf_writer::{BtfWriter, Member},
+    Result,
+};
+
+use crate::harness::run;
+
+/// On this kernel (≥ 5.14) the `___new` flavor must be chosen, and a running task's state is
+/// `TASK_RUNNING` (0). Loading at all proves the verifier pruned the `___old` branch, whose
+/// relocations the loader poisoned.
+#[test]
+fn pick_the_existing_field() {
+    run(|objects| {
+        let mut ebpf = kernel::load(&objects.path(Bin::Main, Variant::Btf))?;
+        check(
+            &mut ebpf,
+            |got| got == [FLAVOR_NEW, READ, 0],
+            "[1 (task_struct___new), 0 (read), 0 (TASK_RUNNING)]",
+        )
+    });
+}
+
+/// A synthetic pre-5.14 kernel (`long state`, no `__state`) handed to aya as the target BTF: the
+/// program must take the `___old` branch. The read itself goes to the real task at the made-up
+/// offset, so only the branch taken and the read's success are checked, not the value.
+#[test]
+fn pick_the_old_field_on_an_old_kernel() {
+    run(|objects| {
+        let mut ebpf =
+            kernel::load_against(&objects.path(Bin::Main, Variant::Btf), &old_kernel()?)?;
+        check(
+            &mut ebpf,
+            |got| got[..2] == [FLAVOR_OLD, READ],
+            "[2 (task_struct___old), 0 (read), _]",
+        )
+    });
+}
+
+/// A kernel whose `task_struct` has only the pre-5.14 `long state`.
+fn old_kernel() -> Result<Btf> {
+    let mut writer = BtfWriter::new();
+    let long = writer.int("long", 8, true);
+    writer.struct_(
+        "task_struct",
+        64,
+        &[Member {
+            name: "state",
+            ty: long,
+            offset: 16,
+        }],
+    );
+    Btf::parse(&writer.to_bytes(), Endianness::Little)
+        .map_err(|error| format!("aya rejects the synthetic BTF: {}", error_chain(&error)).into())
+}
+
+/// Runs the program once and checks its `[flavor, status, value]` with `ok`.
+fn check(ebpf: &mut aya::Ebpf, ok: impl FnOnce([i64; 3]) -> bool, expected: &str) -> Result<()> {
+    kernel::attach(ebpf, flavors::PROGRAM)?;
+    kernel::trigger_on_new_thread()?;
+    let got: [i64; 3] = kernel::read_first(ebpf, flavors::MAP)?;
+    if !ok(got) {
+        return Err(format!("[flavor, status, state] = {got:?}, expected {expected}").into());
+    }
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! The kernel tests: `cargo xtask e2e [FILTER]` builds and post-links the objects and runs them;
+//! `cargo test -p btf-reloc-e2e-tests -- --list` lists them. One module per group, each test
+//! an ordinary `#[test]` that goes through [`harness::run`].
+//!
+//! | group | what it proves |
+//! | --- | --- |
+//! | [`live`] | a deliberately wrong `task_struct` reads the running kernel's values |
+//! | [`flavors`] | two flavors of a type, chosen at run time by field existence |
+//! | [`core_read`] | everything `bpf_core_read.h` reads, on the running kernel |
+//! | [`synthetic`] | made-up target layouts handed to aya, read by a uprobe through `UserPtr` |
+//! | [`synthetic_core`] | the same for nested paths, bitfields, arrays, strings, enums, types |
+//! | [`loaders`] | the objects under CO-RE loaders other than aya |
+
+mod harness;
+
+mod core_read;
+mod flavors;
+mod live;
+mod loaders;
+mod synthetic;
+mod synthetic_core;
