@@ -1,6 +1,219 @@
 //! `e2e-ebpf/src/synthetic_core.rs` (object [`SyntheticCore`](crate::objects::Bin::SyntheticCore)):
 //! one uprobe reading what `bpf_core_read.h` reads from a userspace struct laid out as a
 //! synthetic kernel says, plus two kernel enums and the types themselves.
+//!
+//! The local declarations and the reads ([`read_core`]) live here, so that the kernel tests run
+//! the very same reads on the host against the host simulation of the same kernel.
+#![allow(non_camel_case_types)] // The declarations carry the kernel's type names.
+
+use btf_reloc_runtime::prelude::*;
+use btf_reloc_runtime::{type_exists, type_size, Ptr};
+
+use crate::outcome::{encode, encode_option, Raw};
+
+/// The struct embedded in [`btf_reloc_e2e_core`] (and pointed at by its `next`). Locally `x`
+/// comes first; the synthetic kernels move both members, or hide `y` in an anonymous union.
+#[derive(BtfRelocatable, Debug)]
+#[repr(C)]
+pub struct btf_reloc_e2e_inner {
+    /// Read through `inner` and through `next`.
+    pub x: u32,
+    /// Read through `inner` and through `next`.
+    pub y: u64,
+}
+
+/// The struct the test lays out in user memory. Local offsets: `inner` 0, `flags` 16, `level`
+/// 17, `count` 18, `vals` 20, `name` 36, `next` 56; size 64.
+#[derive(BtfRelocatable, Debug)]
+#[repr(C)]
+pub struct btf_reloc_e2e_core {
+    /// Embedded by value: `core_read!(data, inner, y)` is one access path (`0:0:1`).
+    pub inner: btf_reloc_e2e_inner,
+    /// `unsigned int flags:3` in the base kernel.
+    #[btf(bitfield)]
+    pub flags: u8,
+    /// `int level:5` in the base kernel.
+    #[btf(bitfield)]
+    pub level: i8,
+    /// `unsigned int count:12` in the base kernel.
+    #[btf(bitfield)]
+    pub count: u16,
+    /// Read element by element with `vals_at`, bounded by the target's length.
+    pub vals: [u32; VALS_LEN],
+    /// A NUL-terminated string, read with `name_str`.
+    pub name: [u8; 16],
+    /// Followed by `core_read!(data, next, x)`; null in some kernels.
+    pub next: UserPtr<btf_reloc_e2e_inner>,
+}
+
+/// A type only some synthetic kernels have; only its existence is asked (aya 0.14 refuses a
+/// whole object whose target lacks the type of a `TYPE_SIZE` relocation).
+#[derive(BtfRelocatable, Debug)]
+#[repr(C)]
+pub struct btf_reloc_e2e_extra {
+    /// Never read.
+    pub z: u32,
+}
+
+/// A 32-bit kernel enum whose values the synthetic kernels change (local values 0..=3).
+#[derive(BtfEnum, Clone, Copy, Debug)]
+#[btf(name = "btf_reloc_e2e_mode")]
+pub enum Mode {
+    /// `MODE_OFF`.
+    #[btf(rename = "MODE_OFF")]
+    Off = 0,
+    /// `MODE_ON`.
+    #[btf(rename = "MODE_ON")]
+    On = 1,
+    /// `MODE_AUTO`.
+    #[btf(rename = "MODE_AUTO")]
+    Auto = 2,
+    /// `MODE_GONE`.
+    #[btf(rename = "MODE_GONE")]
+    Gone = 3,
+}
+
+/// A 64-bit kernel enum (a local value beyond 32 bits makes its local type an `ENUM64`).
+/// `repr(i64)`: such a discriminant needs a 64-bit representation.
+#[derive(BtfEnum, Clone, Copy, Debug)]
+#[repr(i64)]
+#[btf(name = "btf_reloc_e2e_big")]
+pub enum Big {
+    /// `BIG_HUGE`.
+    #[btf(rename = "BIG_HUGE")]
+    Huge = 1 << 40,
+    /// `BIG_SMALL`.
+    #[btf(rename = "BIG_SMALL")]
+    Small = 1,
+}
+
+/// Where [`read_core`] puts what it read: the program's maps, or the host test's vectors.
+pub trait Sink {
+    /// What slot `slot` of [`SLOTS_MAP`] holds.
+    fn slot(&mut self, slot: u32, value: Raw);
+    /// What `name_str` wrote into buffer `index` of [`NAME_BUFS`], zero-padded to the first's
+    /// length.
+    fn name(&mut self, index: u32, buf: [u8; NAME_BUFS[0]]);
+}
+
+#[inline(always)]
+fn wide<T: Into<i64>>(
+    result: Result<Option<T>, RelocatableFieldAccessError>,
+) -> Result<Option<i64>, RelocatableFieldAccessError> {
+    result.map(|v| v.map(Into::into))
+}
+
+#[inline(always)]
+fn unsigned64(
+    result: Result<Option<u64>, RelocatableFieldAccessError>,
+) -> Result<Option<i64>, RelocatableFieldAccessError> {
+    // The test compares bit patterns: reinterpret, do not saturate.
+    result.map(|v| v.map(|v| v as i64))
+}
+
+#[inline(always)]
+fn type_info(exists: bool, size: Option<usize>) -> Raw {
+    [i64::from(exists), encode_option(size), 0, 0]
+}
+
+/// Reads, from the `btf_reloc_e2e_core` at `addr` in user memory, everything the slots of
+/// [`SLOTS_MAP`] and [`STRS_MAP`] hold, in slot order. (Each value is stored before the next is
+/// computed, which keeps LLVM's eBPF code free of reads of clobbered registers.)
+#[inline(always)]
+pub fn read_core(addr: u64, sink: &mut impl Sink) {
+    const LONG: usize = NAME_BUFS[0];
+    const SHORT: usize = NAME_BUFS[1];
+    let data = UserPtr::<btf_reloc_e2e_core>::from_addr(addr);
+
+    sink.slot(slot::INNER_X, encode(core_read!(data, inner, x)));
+    sink.slot(
+        slot::INNER_Y,
+        encode(unsigned64(core_read!(data, inner, y))),
+    );
+    // The embedded struct's handle: its address is the root's plus the relocated offset of the
+    // path `inner`.
+    let inner = match data.inner() {
+        Ok(Some(inner)) => [1, Ptr::addr(inner).wrapping_sub(addr) as i64, 0, 0],
+        Ok(None) => [0, -1, 0, 0],
+        Err(_) => [-1, -1, 0, 0],
+    };
+    sink.slot(slot::INNER_PATH, inner);
+
+    sink.slot(slot::FLAGS, encode(data.flags()));
+    sink.slot(slot::LEVEL, encode(data.level()));
+    sink.slot(slot::COUNT, encode(data.count()));
+
+    sink.slot(
+        slot::VALS,
+        encode(data.vals().map(|v| v.map(|[first, ..]| first))),
+    );
+    // A bounded loop (LLVM keeps it rolled): every index goes through the same relocated bounds
+    // check, so indices past the *target* length end in `IndexOutOfBounds`, not in a read.
+    let mut i = 0;
+    while i < slot::VALS_AT_COUNT {
+        sink.slot(slot::VALS_AT + i, encode(data.vals_at(i as usize)));
+        i += 1;
+    }
+
+    let mut long = [0u8; LONG];
+    sink.slot(
+        slot::NAME_STR,
+        encode(wide(data.name_str(&mut long).map(|v| v.map(|v| v as u32)))),
+    );
+    sink.name(0, long);
+    let mut short = [0u8; SHORT];
+    sink.slot(
+        slot::NAME_STR + 1,
+        encode(wide(data.name_str(&mut short).map(|v| v.map(|v| v as u32)))),
+    );
+    let mut padded = [0u8; LONG];
+    if let Some(head) = padded.get_mut(..SHORT) {
+        head.copy_from_slice(&short);
+    }
+    sink.name(1, padded);
+
+    sink.slot(slot::NEXT_X, encode(core_read!(data, next, x)));
+    sink.slot(slot::NEXT_Y, encode(unsigned64(core_read!(data, next, y))));
+
+    let enum_value = |value: Option<i64>| encode::<i64>(Ok(value));
+    sink.slot(slot::MODE, enum_value(Mode::Off.value()));
+    sink.slot(slot::MODE + 1, enum_value(Mode::On.value()));
+    sink.slot(slot::MODE + 2, enum_value(Mode::Auto.value()));
+    sink.slot(slot::MODE + 3, enum_value(Mode::Gone.value()));
+    sink.slot(
+        slot::MODE_EXISTS,
+        [Mode::Off, Mode::On, Mode::Auto, Mode::Gone].map(|mode| i64::from(mode.exists())),
+    );
+    sink.slot(slot::BIG, enum_value(Big::Huge.value()));
+    sink.slot(slot::BIG + 1, enum_value(Big::Small.value()));
+
+    sink.slot(
+        slot::TYPES,
+        type_info(
+            type_exists::<btf_reloc_e2e_core>(),
+            type_size::<btf_reloc_e2e_core>(),
+        ),
+    );
+    sink.slot(
+        slot::TYPES + 1,
+        type_info(
+            type_exists::<btf_reloc_e2e_inner>(),
+            type_size::<btf_reloc_e2e_inner>(),
+        ),
+    );
+    sink.slot(
+        slot::TYPES + 2,
+        type_info(type_exists::<Mode>(), type_size::<Mode>()),
+    );
+    sink.slot(
+        slot::TYPES + 3,
+        type_info(type_exists::<Big>(), type_size::<Big>()),
+    );
+    sink.slot(
+        slot::TYPES + 4,
+        type_info(type_exists::<btf_reloc_e2e_extra>(), None),
+    );
+}
 
 /// The root struct the test lays out and the probe reads.
 pub const CORE_TYPE: &str = "btf_reloc_e2e_core";
@@ -25,7 +238,7 @@ pub const NAME_BUFS: [usize; 2] = [16, 4];
 
 /// `fn synthetic_core`.
 pub const PROGRAM: &str = "synthetic_core";
-/// `static CORE_SLOTS`: one [`Raw`](crate::outcome::Raw) per [`slot`].
+/// `static CORE_SLOTS`: one [`Raw`] per [`slot`].
 pub const SLOTS_MAP: &str = "CORE_SLOTS";
 /// `static CORE_STRS`: the buffers of [`NAME_BUFS`], in order, each zero-padded to the first's
 /// length.
@@ -37,8 +250,10 @@ pub mod slot {
     pub const INNER_X: u32 = 0;
     /// `core_read!(data, inner, y)`.
     pub const INNER_Y: u32 = 1;
-    /// `[exists, byte_size or -1, byte_offset or -1, 0]` of the path `inner.y` from the root.
-    pub const INNER_Y_PATH: u32 = 2;
+    /// `[1, offset, 0, 0]` when `data.inner()` is a handle (`offset`: its address minus the
+    /// root's, the relocated offset of the path `inner`), `[0, -1, 0, 0]` when `inner` does not
+    /// exist.
+    pub const INNER_PATH: u32 = 2;
     /// `data.flags()`, a bitfield.
     pub const FLAGS: u32 = 3;
     /// `data.level()`, a bitfield.

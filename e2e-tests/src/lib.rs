@@ -1,8 +1,8 @@
 //! The kernel end-to-end tests of btf-reloc. The tests themselves are ordinary `#[test]`s in
 //! `tests/kernel/`, one module per group; this library holds what they (and `cargo xtask demo`)
 //! use: loading, attaching and triggering programs ([`kernel`]), finding the objects
-//! ([`objects`]), the libbpf loader ([`libbpf_loader`]), the models of the synthetic kernels
-//! ([`synthetic`], [`synthetic_core`]) and a small BTF reader ([`btf_layout`]). Its own unit tests
+//! ([`objects`]), the libbpf loader ([`libbpf_loader`]), and where fields are in an object's
+//! BTF and the running kernel's ([`btf_layout`]). Its own unit tests
 //! run on the host.
 //!
 //! Each kernel test loads post-linked objects of `e2e-ebpf` into the running kernel, runs a
@@ -16,18 +16,6 @@ pub mod btf_layout;
 pub mod kernel;
 pub mod libbpf_loader;
 pub mod objects;
-
-/// The synthetic kernels of the `synthetic` tests: one struct's layout, its target BTF, its
-/// bytes and the outcome of every local read.
-pub mod synthetic {
-    pub mod btf_writer;
-    pub mod layout;
-}
-
-/// The synthetic kernels of the `synthetic_core` tests.
-pub mod synthetic_core {
-    pub mod model;
-}
 
 use std::error::Error as StdError;
 

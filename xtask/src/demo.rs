@@ -21,7 +21,7 @@ use btf_reloc_e2e_common::{
     COMM_LEN,
 };
 use btf_reloc_e2e_tests::{
-    btf_layout::{Btf, Member},
+    btf_layout::{self, Member},
     kernel,
 };
 
@@ -95,19 +95,12 @@ pub(crate) fn run(object: &Path) -> Result<()> {
         kernel::read_at::<Raw>(&ebpf, TASK_FIELDS_MAP, slot::QUERIES)?;
     let (pid_size, pid_offset) = (decode_option(pid_size), decode_option(pid_offset));
 
-    let local_btf = Btf::of_object(object)?;
-    let local = local_btf
-        .find_struct(LOCAL_STRUCT.0, LOCAL_STRUCT.1)?
+    let local_btf = btf_layout::of_object(object)?;
+    let local = btf_layout::find_struct(&local_btf, LOCAL_STRUCT.0, LOCAL_STRUCT.1)
         .ok_or_else(|| format!("{} has no local {}", object.display(), LOCAL_STRUCT.0))?;
-    let vmlinux = Btf::vmlinux()?;
-    let target = vmlinux
-        .find_struct("task_struct", "pid")?
-        .ok_or("/sys/kernel/btf/vmlinux has no task_struct")?;
+    let vmlinux = btf_layout::vmlinux()?;
     let layout = |field: &Field| -> Result<(Option<Member>, Option<Member>)> {
-        Ok((
-            local_btf.member(local, field.kernel_name)?,
-            vmlinux.member(target, field.kernel_name)?,
-        ))
+        btf_layout::member(&local_btf, local, field.kernel_name, &vmlinux)
     };
 
     let mut mismatches = Vec::new();

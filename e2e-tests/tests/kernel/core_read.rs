@@ -11,7 +11,7 @@ use btf_reloc_e2e_common::{
     outcome::{decode, encode_option, Outcome, Raw},
     COMM_LEN,
 };
-use btf_reloc_e2e_tests::{btf_layout::Btf, kernel, Result};
+use btf_reloc_e2e_tests::{btf_layout, kernel, Result};
 
 use crate::harness::{expect, run};
 
@@ -174,11 +174,10 @@ fn running_kernel() {
             )
             .into());
         }
-        let vmlinux = Btf::vmlinux()?;
-        let task_struct = vmlinux
-            .find_struct("task_struct", "pid")?
+        let vmlinux = btf_layout::vmlinux()?;
+        let task_struct = btf_layout::find_struct(&vmlinux, "task_struct", "pid")
             .ok_or("vmlinux has no task_struct")?;
-        let size = usize::try_from(vmlinux.size(task_struct)?)?;
+        let size = usize::try_from(vmlinux.resolve_size(task_struct)?)?;
         let want = [1, encode_option(Some(size)), 0, 0];
         let types = read(slot::TYPES)?;
         if types != want {

@@ -6,11 +6,8 @@ use btf_reloc_e2e_common::{
     flavors::{self, FLAVOR_NEW, FLAVOR_OLD, READ},
     objects::{Bin, Variant},
 };
-use btf_reloc_e2e_tests::{
-    error_chain, kernel,
-    synthetic::btf_writer::{BtfWriter, Member},
-    Result,
-};
+use btf_reloc_e2e_tests::{error_chain, kernel, Result};
+use btf_reloc_runtime::sim::{Simulation, Struct, Type};
 
 use crate::harness::run;
 
@@ -47,18 +44,13 @@ fn pick_the_old_field_on_an_old_kernel() {
 
 /// A kernel whose `task_struct` has only the pre-5.14 `long state`.
 fn old_kernel() -> Result<Btf> {
-    let mut writer = BtfWriter::new();
-    let long = writer.int("long", 8, true);
-    writer.struct_(
-        "task_struct",
-        64,
-        &[Member {
-            name: "state",
-            ty: long,
-            offset: 16,
-        }],
-    );
-    Btf::parse(&writer.to_bytes(), Endianness::Little)
+    let kernel = Simulation::new().with_struct(Struct::new("task_struct", 64).field(
+        "state",
+        16,
+        Type::int(8, true),
+    ));
+    let bytes = kernel.target_btf().and_then(|btf| btf.to_bytes())?;
+    Btf::parse(&bytes, Endianness::Little)
         .map_err(|error| format!("aya rejects the synthetic BTF: {}", error_chain(&error)).into())
 }
 

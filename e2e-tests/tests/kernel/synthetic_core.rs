@@ -3,13 +3,15 @@
 //! strings bounded by the target's array, enum values, type existence and size, and a null link
 //! in a pointer chain.
 //!
-//! Each test describes one kernel as a [`Kernel`] ([`kernels`]), writes its BTF, loads the
-//! post-linked `e2e-synthetic-core` object with that BTF as the target (aya's `EbpfLoader::btf`),
-//! attaches the uprobe of `e2e-ebpf/src/synthetic_core.rs` to [`btf_reloc_e2e_core_probe`] in this
-//! executable, lays out a `btf_reloc_e2e_core` (and the `btf_reloc_e2e_inner` its `next` points
-//! at) exactly as the kernel says, calls the probe with it, and compares every slot the uprobe
-//! stored with what the kernel implies (`btf_reloc_e2e_tests::synthetic_core::model`). Every test
-//! checks every slot.
+//! Each kernel ([`kernels`]) is described once, as data, and becomes a host simulation. Its BTF
+//! is the target aya relocates the post-linked `e2e-synthetic-core` object against; the uprobe of
+//! `e2e-ebpf/src/synthetic_core.rs`, attached to [`btf_reloc_e2e_core_probe`] in this
+//! executable, reads a `btf_reloc_e2e_core` (and the `btf_reloc_e2e_inner` its `next` points at)
+//! from patterned bytes. The very same reads (`btf_reloc_e2e_common::synthetic_core::read_core`)
+//! then run on the host against the simulation of the same kernel with the same bytes at the same
+//! addresses, and every slot and string must match. On top of that, the slots a kernel fixes by
+//! construction (enum values and existence, type sizes, out-of-bounds indices, string lengths,
+//! null links, and each kernel's own facts) must hold what the kernel says, whatever the model.
 //!
 //! The object is not the main one: it relocates `TYPE_SIZE` of these made-up types, and aya 0.14
 //! fails a whole object whose target lacks the type of a `TYPE_SIZE` relocation (libbpf poisons
@@ -23,19 +25,15 @@ use std::fmt::Write as _;
 use aya::{Btf, Ebpf, Endianness};
 use btf_reloc_e2e_common::{
     objects::{Bin, Variant},
-    outcome::{decode, Outcome, Raw},
+    outcome::{decode, encode_option, Outcome, Raw},
     synthetic_core::{
-        self, slot, BIGS, BIG_TYPE, CORE_TYPE, EXTRA_TYPE, INNER_TYPE, MODES, MODE_TYPE, NAME_BUFS,
-        VALS_LEN,
+        self, read_core, slot, Sink, BIGS, EXTRA_TYPE, MODES, MODE_TYPE, NAME_BUFS, VALS_LEN,
     },
 };
-use btf_reloc_e2e_tests::{
-    error_chain, kernel,
-    objects::Objects,
-    synthetic_core::model::{Kernel, LocalInt},
-    Result,
-};
+use btf_reloc_e2e_tests::{error_chain, kernel, objects::Objects, Result};
+use btf_reloc_runtime::sim::Memory;
 
+use self::kernels::Kernel;
 use crate::harness::run;
 
 #[test]
@@ -161,13 +159,17 @@ fn string() {
 #[test]
 fn type_absent() {
     run(|objects| {
-        let mut no_extra = kernels::base();
-        no_extra.structs.retain(|s| s.name != EXTRA_TYPE);
+        let no_extra = Kernel {
+            extra: false,
+            ..kernels::base()
+        };
         check(objects, Variant::Btf, &no_extra, Next::Pointee)
             .map_err(|e| format!("without `{EXTRA_TYPE}`: {e}"))?;
 
-        let mut no_mode = kernels::base();
-        no_mode.enums.retain(|e| e.name != MODE_TYPE);
+        let no_mode = Kernel {
+            mode: None,
+            ..kernels::base()
+        };
         match load(objects, Variant::Btf, &no_mode) {
             Err(error) if error.to_string().contains("TypeSize") => Ok(()),
             Err(error) => Err(format!(
@@ -199,36 +201,6 @@ extern "C" fn btf_reloc_e2e_core_probe(data: *const u8) {
 
 const PROBE_SYMBOL: &str = "btf_reloc_e2e_core_probe";
 
-// The seeds that make the two buffers' bytes differ.
-const ROOT_SEED: u8 = 0x00;
-const POINTEE_SEED: u8 = 0x30;
-
-/// The Rust types the getters of `e2e-ebpf/src/synthetic_core.rs` read into.
-mod local {
-    use super::LocalInt;
-
-    pub(super) const U8: LocalInt = LocalInt {
-        size: 1,
-        signed: false,
-    };
-    pub(super) const I8: LocalInt = LocalInt {
-        size: 1,
-        signed: true,
-    };
-    pub(super) const U16: LocalInt = LocalInt {
-        size: 2,
-        signed: false,
-    };
-    pub(super) const U32: LocalInt = LocalInt {
-        size: 4,
-        signed: false,
-    };
-    pub(super) const U64: LocalInt = LocalInt {
-        size: 8,
-        signed: false,
-    };
-}
-
 /// Whether `next` points at a laid-out `btf_reloc_e2e_inner` or is null.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Next {
@@ -238,55 +210,130 @@ enum Next {
 
 /// Loads the object against `kernel`'s BTF and attaches the uprobe.
 fn load(objects: &Objects, variant: Variant, kernel: &Kernel) -> Result<Ebpf> {
-    let btf = Btf::parse(&kernel.btf()?, Endianness::Little)
+    let bytes = kernel
+        .simulation()
+        .target_btf()
+        .and_then(|btf| btf.to_bytes())
+        .map_err(|error| format!("the synthetic kernel is not valid BTF: {error}"))?;
+    let btf = Btf::parse(&bytes, Endianness::Little)
         .map_err(|error| format!("aya rejects the synthetic BTF: {}", error_chain(&error)))?;
     let mut ebpf = kernel::load_against(&objects.path(Bin::SyntheticCore, variant), &btf)?;
     kernel::attach_uprobe(&mut ebpf, synthetic_core::PROGRAM, PROBE_SYMBOL)?;
     Ok(ebpf)
 }
 
-/// What a slot must hold: a getter's [`Outcome`], or raw words (queries, existence flags).
-enum Want {
-    Outcome(Outcome),
-    Raw(Raw),
+/// Every slot and string the program stores.
+#[derive(Debug, Default, PartialEq)]
+struct Stored {
+    slots: Vec<Raw>,
+    names: Vec<[u8; NAME_BUFS[0]]>,
 }
 
-/// Loads the object against `kernel`, runs the probe on memory laid out as `kernel` says (with
-/// `next` as given) and checks every slot.
+/// The host side of a [`Sink`].
+impl Sink for Stored {
+    fn slot(&mut self, slot: u32, value: Raw) {
+        let slot = slot as usize;
+        if self.slots.len() <= slot {
+            self.slots.resize(slot + 1, [0; 4]);
+        }
+        self.slots[slot] = value;
+    }
+
+    fn name(&mut self, index: u32, buf: [u8; NAME_BUFS[0]]) {
+        let index = index as usize;
+        if self.names.len() <= index {
+            self.names.resize(index + 1, [0; NAME_BUFS[0]]);
+        }
+        self.names[index] = buf;
+    }
+}
+
+/// `len` patterned bytes starting at pattern position `from`: every 8-byte window differs.
+fn pattern(from: u64, len: usize) -> Vec<u8> {
+    (from..from + len as u64)
+        .map(|i| (i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as u8)
+        .collect()
+}
+
+/// Loads the object against `kernel`, runs the probe on the root laid out as `kernel` says (with
+/// `next` as given), runs the same reads in the simulation, and checks every slot and string.
 fn check(objects: &Objects, variant: Variant, kernel: &Kernel, next: Next) -> Result<()> {
     let ebpf = load(objects, variant, kernel)?;
-    let pointee = kernel.memory(INNER_TYPE, 0, POINTEE_SEED)?;
-    let address = match next {
+    let pointee = pattern(1 << 20, kernel.inner_size);
+    let mut root = pattern(0, kernel.core_size);
+    let mut write = |at: usize, bytes: &[u8]| {
+        if let Some(slot) = root.get_mut(at..at + bytes.len()) {
+            slot.copy_from_slice(bytes);
+        }
+    };
+    if let Some((offset, len, text)) = kernel.name() {
+        write(offset, &text[..text.len().min(len)]);
+    }
+    let next_addr = match next {
         Next::Pointee => pointee.as_ptr() as u64,
         Next::Null => 0,
     };
-    let memory = kernel.memory(CORE_TYPE, address, ROOT_SEED)?;
-    btf_reloc_e2e_core_probe(std::hint::black_box(memory.as_ptr()));
-
-    let pointee = (next == Next::Pointee).then_some(pointee.as_slice());
-    let mut failures = String::new();
-    for (slot, what, want) in expectations(kernel, &memory, pointee) {
-        let got: Raw = kernel::read_at(&ebpf, synthetic_core::SLOTS_MAP, slot)?;
-        let (ok, got, want) = match want {
-            Want::Outcome(want) => {
-                let got = decode(got);
-                (got == want, got.to_string(), want.to_string())
-            }
-            Want::Raw(want) => (got == want, format!("{got:?}"), format!("{want:?}")),
-        };
-        if !ok {
-            let _ = write!(failures, "\n{what}: got {got}, expected {want}");
-        }
+    if let Some(offset) = kernel.next() {
+        write(offset, &next_addr.to_ne_bytes());
     }
-    for (index, buf_len) in (0u32..).zip(NAME_BUFS) {
-        let (_, want) = kernel.read_str(&memory, CORE_TYPE, "name", buf_len as u32);
-        let got: [u8; NAME_BUFS[0]] = kernel::read_at(&ebpf, synthetic_core::STRS_MAP, index)?;
-        if got.get(..want.len()) != Some(want.as_slice()) {
+    for (at, bytes) in &kernel.writes {
+        write(*at, bytes);
+    }
+    let addr = root.as_ptr() as u64;
+    btf_reloc_e2e_core_probe(std::hint::black_box(root.as_ptr()));
+    let mut got = Stored::default();
+    for slot in 0..slot::LEN {
+        got.slot(
+            slot,
+            kernel::read_at(&ebpf, synthetic_core::SLOTS_MAP, slot)?,
+        );
+    }
+    for index in 0..NAME_BUFS.len() as u32 {
+        got.name(
+            index,
+            kernel::read_at(&ebpf, synthetic_core::STRS_MAP, index)?,
+        );
+    }
+
+    let mut user = Memory::new();
+    user.map(addr, root.clone());
+    user.map(pointee.as_ptr() as u64, pointee.clone());
+    let want = {
+        let _simulation = kernel.simulation().with_user_memory(user).install();
+        let mut want = Stored::default();
+        read_core(addr, &mut want);
+        want
+    };
+
+    let mut failures = String::new();
+    for (slot, (got, want)) in (0u32..).zip(got.slots.iter().zip(&want.slots)) {
+        if got != want {
             let _ = write!(
                 failures,
-                "\nname_str into {buf_len} bytes: buffer {:?}, expected {:?}",
-                String::from_utf8_lossy(&got[..want.len().min(got.len())]),
-                String::from_utf8_lossy(&want)
+                "\nslot {slot}: kernel {} ({got:?}), simulation {} ({want:?})",
+                decode(*got),
+                decode(*want)
+            );
+        }
+    }
+    for (index, (got, want)) in got.names.iter().zip(&want.names).enumerate() {
+        if got != want {
+            let _ = write!(
+                failures,
+                "\nname_str into {} bytes: kernel {:?}, simulation {:?}",
+                NAME_BUFS[index],
+                String::from_utf8_lossy(got),
+                String::from_utf8_lossy(want)
+            );
+        }
+    }
+    for (slot, what, known) in known(kernel, next) {
+        let held = want.slots.get(slot as usize).copied().unwrap_or_default();
+        if !known.holds(held) {
+            let _ = write!(
+                failures,
+                "\n{what}: the simulation gives {}, the kernel's layout says {known:?}",
+                decode(held)
             );
         }
     }
@@ -301,107 +348,139 @@ fn check(objects: &Objects, variant: Variant, kernel: &Kernel, next: Next) -> Re
     }
 }
 
-/// Every slot of the slots map with a description and what `kernel` says it must hold.
-fn expectations(
-    kernel: &Kernel,
-    memory: &[u8],
-    pointee: Option<&[u8]>,
-) -> Vec<(u32, String, Want)> {
-    const CORE: &str = CORE_TYPE;
-    let outcome = |slot, what: &str, want| (slot, what.to_owned(), Want::Outcome(want));
-    let raw = |slot, what: &str, want| (slot, what.to_owned(), Want::Raw(want));
-    let mut all = vec![
-        outcome(
-            slot::INNER_X,
-            "core_read!(data, inner, x)",
-            kernel.read_int(memory, CORE, &["inner", "x"], local::U32),
-        ),
-        outcome(
-            slot::INNER_Y,
-            "core_read!(data, inner, y)",
-            kernel.read_int(memory, CORE, &["inner", "y"], local::U64),
-        ),
-        raw(
-            slot::INNER_Y_PATH,
-            "[exists, byte_size, byte_offset] of the path inner.y",
-            kernel.path_info(CORE, &["inner", "y"]),
-        ),
-        outcome(
-            slot::FLAGS,
-            "flags() (bitfield into u8)",
-            kernel.read_bitfield(memory, CORE, "flags", local::U8),
-        ),
-        outcome(
-            slot::LEVEL,
-            "level() (bitfield into i8)",
-            kernel.read_bitfield(memory, CORE, "level", local::I8),
-        ),
-        outcome(
-            slot::COUNT,
-            "count() (bitfield into u16)",
-            kernel.read_bitfield(memory, CORE, "count", local::U16),
-        ),
-        outcome(
-            slot::VALS,
-            "vals()[0]",
-            kernel.read_array_first(memory, CORE, "vals", local::U32, VALS_LEN as u32),
-        ),
-        outcome(
-            slot::NEXT_X,
-            "core_read!(data, next, x)",
-            kernel.read_through(CORE, "next", INNER_TYPE, pointee, &["x"], local::U32),
-        ),
-        outcome(
-            slot::NEXT_Y,
-            "core_read!(data, next, y)",
-            kernel.read_through(CORE, "next", INNER_TYPE, pointee, &["y"], local::U64),
-        ),
-        raw(
-            slot::MODE_EXISTS,
-            "Mode::*.exists()",
-            MODES.map(|e| i64::from(kernel.enum_value(MODE_TYPE, e).is_some())),
-        ),
-    ];
-    for index in 0..slot::VALS_AT_COUNT {
-        all.push(outcome(
-            slot::VALS_AT + index,
-            &format!("vals_at({index})"),
-            kernel.read_element(memory, CORE, "vals", index, local::U32),
-        ));
-    }
-    for (slot, buf_len) in (slot::NAME_STR..).zip(NAME_BUFS) {
-        all.push(outcome(
-            slot,
-            &format!("name_str(&mut [0; {buf_len}])"),
-            kernel.read_str(memory, CORE, "name", buf_len as u32).0,
-        ));
-    }
-    for (slot, enumerator) in (slot::MODE..).zip(MODES) {
-        all.push(enum_slot(kernel, slot, MODE_TYPE, enumerator));
-    }
-    for (slot, enumerator) in (slot::BIG..).zip(BIGS) {
-        all.push(enum_slot(kernel, slot, BIG_TYPE, enumerator));
-    }
-    for (slot, (name, sized)) in (slot::TYPES..).zip([
-        (CORE, true),
-        (INNER_TYPE, true),
-        (MODE_TYPE, true),
-        (BIG_TYPE, true),
-        (EXTRA_TYPE, false),
-    ]) {
-        all.push(raw(
-            slot,
-            &format!("[type_exists, type_size] of {name}"),
-            kernel.type_info(name, sized),
-        ));
-    }
-    all
+/// What a slot fixed by construction holds: a getter's outcome, or raw words (existence flags,
+/// type sizes).
+#[derive(Debug)]
+enum Known {
+    Outcome(Outcome),
+    Raw(Raw),
 }
 
-/// `Enum::Variant.value()` as the program stores it: `Ok(Some(v))` or `Ok(None)`.
-fn enum_slot(kernel: &Kernel, slot: u32, name: &str, enumerator: &str) -> (u32, String, Want) {
-    let want = kernel
-        .enum_value(name, enumerator)
-        .map_or(Outcome::Missing, Outcome::Value);
-    (slot, format!("{enumerator}.value()"), Want::Outcome(want))
+impl Known {
+    fn holds(&self, raw: Raw) -> bool {
+        match self {
+            Self::Outcome(outcome) => decode(raw) == *outcome,
+            Self::Raw(want) => raw == *want,
+        }
+    }
+}
+
+/// The slots `kernel` fixes by construction: enum values and existence, type existence and
+/// sizes, indices past the target array, string lengths, a null `next`, and the kernel's own
+/// facts.
+fn known(kernel: &Kernel, next: Next) -> Vec<(u32, String, Known)> {
+    let value_of = |def: &Option<kernels::EnumDef>, name: &str| {
+        def.as_ref()
+            .and_then(|d| d.values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v))
+    };
+    let enum_value =
+        |value: Option<i64>| Known::Outcome(value.map_or(Outcome::Missing, Outcome::Value));
+    let mut all = Vec::new();
+    for (slot, name) in (slot::MODE..).zip(MODES) {
+        all.push((
+            slot,
+            format!("{name}.value()"),
+            enum_value(value_of(&kernel.mode, name)),
+        ));
+    }
+    all.push((
+        slot::MODE_EXISTS,
+        "Mode::*.exists()".to_owned(),
+        Known::Raw(MODES.map(|name| i64::from(value_of(&kernel.mode, name).is_some()))),
+    ));
+    for (slot, name) in (slot::BIG..).zip(BIGS) {
+        all.push((
+            slot,
+            format!("{name}.value()"),
+            enum_value(value_of(&kernel.big, name)),
+        ));
+    }
+    let sized = |exists: bool, size: usize| {
+        Known::Raw([
+            i64::from(exists),
+            encode_option(exists.then_some(size)),
+            0,
+            0,
+        ])
+    };
+    for (slot, what, known) in [
+        (
+            slot::TYPES,
+            "type_size of the core",
+            sized(true, kernel.core_size),
+        ),
+        (
+            slot::TYPES + 1,
+            "type_size of inner",
+            sized(true, kernel.inner_size),
+        ),
+        (
+            slot::TYPES + 2,
+            "type_size of mode",
+            sized(kernel.mode.is_some(), 4),
+        ),
+        (
+            slot::TYPES + 3,
+            "type_size of big",
+            sized(kernel.big.is_some(), 8),
+        ),
+        (
+            slot::TYPES + 4,
+            "type_exists of extra",
+            Known::Raw([i64::from(kernel.extra), -1, 0, 0]),
+        ),
+    ] {
+        all.push((slot, what.to_owned(), known));
+    }
+    if let Some(len) = kernel.vals_len() {
+        for index in len as u32..slot::VALS_AT_COUNT {
+            all.push((
+                slot::VALS_AT + index,
+                format!("vals_at({index})"),
+                Known::Outcome(Outcome::IndexOutOfBounds {
+                    index: index.into(),
+                    len: len as i64,
+                }),
+            ));
+        }
+        if len != VALS_LEN {
+            all.push((
+                slot::VALS,
+                "vals() of another length".to_owned(),
+                Known::Outcome(Outcome::SizeMismatch {
+                    expected: 4 * VALS_LEN as i64,
+                    actual: 4 * len as i64,
+                }),
+            ));
+        }
+    }
+    if let Some((_, len, text)) = kernel.name() {
+        for (slot, buf_len) in (slot::NAME_STR..).zip(NAME_BUFS) {
+            // `bpf_probe_read_user_str` into the shorter of the buffer and the target array:
+            // up to its NUL, or all but one byte and a NUL.
+            let bound = buf_len.min(len);
+            let written = text[..text.len().min(bound - 1)]
+                .iter()
+                .position(|&b| b == 0)
+                .map_or(bound, |nul| nul + 1);
+            all.push((
+                slot,
+                format!("name_str into {buf_len} bytes"),
+                Known::Outcome(Outcome::Value(written as i64)),
+            ));
+        }
+    }
+    if next == Next::Null {
+        for slot in [slot::NEXT_X, slot::NEXT_Y] {
+            all.push((
+                slot,
+                "a read through a null `next`".to_owned(),
+                Known::Outcome(Outcome::NullPointer),
+            ));
+        }
+    }
+    for (slot, what, outcome) in &kernel.known {
+        all.push((*slot, (*what).to_owned(), Known::Outcome(*outcome)));
+    }
+    all
 }
