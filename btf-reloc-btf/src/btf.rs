@@ -231,6 +231,11 @@ impl Btf {
             .map(|(i, ty)| (i as TypeId + 1, ty))
     }
 
+    /// The types called `name` (exactly; flavors are not stripped), with their ids.
+    pub fn types_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = (TypeId, &'a Type)> {
+        self.types().filter(move |(_, ty)| self.name(ty) == name)
+    }
+
     /// The NUL-terminated string at `off` of the string section, if it is there and UTF-8.
     pub fn str_at(&self, off: u32) -> Option<&str> {
         let rest = self.strings.get(off as usize..)?;

@@ -1,5 +1,6 @@
 //! Synthetic eBPF objects built with `object::write`, shaped like bpf-linker output.
 
+use btf_reloc_btf::{types::VarSecInfo, Btf, Kind};
 use btf_reloc_format::{
     descriptor::{EnumDescriptor, FieldDescriptor, StructDescriptor, TypeShape, VariantDescriptor},
     encode::{encode, encode_enum, encoded_enum_len, encoded_len},
@@ -594,75 +595,59 @@ pub(crate) fn standard_prog() -> Vec<u8> {
     code
 }
 
-/// Minimal `.BTF`: `[1] int`, `[2] func_proto`, `[3] func prog`; strings
-/// `"\0int\0prog\0kprobe/do_sys_open\0"` (the section name at offset 10).
+/// What bpf-linker writes for the program: `[1] INT int`, `[2] FUNC_PROTO` returning it, `[3]
+/// FUNC prog` (global), and the section name as a string (at offset 10), built with the BTF
+/// crate.
+fn minimal_btf_types() -> Btf {
+    let mut btf = Btf::new();
+    let int = btf.add_int("int", 4, true).expect("int");
+    let proto = btf
+        .add_named(
+            "",
+            Kind::FuncProto {
+                ret: int,
+                params: Vec::new(),
+            },
+        )
+        .expect("proto");
+    btf.add_named("prog", Kind::Func { proto, linkage: 1 })
+        .expect("func");
+    btf.add_str(PROG).expect("section name");
+    btf
+}
+
+/// [`minimal_btf_types`] as bytes.
 pub(crate) fn minimal_btf() -> Vec<u8> {
-    let strings = b"\0int\0prog\0kprobe/do_sys_open\0";
-    let words: [u32; 10] = [
-        1,
-        1 << 24,
-        4,
-        (1 << 24) | 32, // [1] INT int, signed, 32 bits
-        0,
-        13 << 24,
-        1, // [2] FUNC_PROTO returning int
-        5,
-        (12 << 24) | 1,
-        2, // [3] FUNC prog, global
-    ];
-    let mut out = vec![0x9f, 0xeb, 1, 0];
-    for v in [24, 0, 40, 40, strings.len() as u32] {
-        out.extend(v.to_le_bytes());
-    }
-    for w in words {
-        out.extend(w.to_le_bytes());
-    }
-    out.extend_from_slice(strings);
-    out
+    minimal_btf_types().to_bytes().expect("btf")
 }
 
 /// [`minimal_btf`] plus what `-C debuginfo=2` may add for a descriptor static: `[4] VAR DESC`
 /// (static) and `[5] DATASEC .btf_reloc.descriptors` with size 0, which loaders fix up from the
 /// ELF section of that name.
 pub(crate) fn minimal_btf_with_datasec() -> Vec<u8> {
-    let strings = b"\0int\0prog\0kprobe/do_sys_open\0DESC\0.btf_reloc.descriptors\0";
-    let words: [u32; 21] = [
-        1,
-        1 << 24,
-        4,
-        (1 << 24) | 32, // [1] INT int
-        0,
-        13 << 24,
-        1, // [2] FUNC_PROTO
-        5,
-        (12 << 24) | 1,
-        2, // [3] FUNC prog
-        29,
-        14 << 24,
-        1,
-        0, // [4] VAR DESC: int, static
-        34,
-        (15 << 24) | 1,
-        0,
-        4,
-        0,
-        4, // [5] DATASEC .btf_reloc.descriptors { [4] @ 0, 4 bytes }
-        0,
-    ];
-    let types = &words[..20];
-    let mut out = vec![0x9f, 0xeb, 1, 0];
-    for v in [24, 0, 80, 80, strings.len() as u32] {
-        out.extend(v.to_le_bytes());
-    }
-    for w in types {
-        out.extend(w.to_le_bytes());
-    }
-    out.extend_from_slice(strings);
-    out
+    let mut btf = minimal_btf_types();
+    let var = btf
+        .add_named("DESC", Kind::Var { ty: 1, linkage: 0 })
+        .expect("var");
+    btf.add_named(
+        DESCRIPTOR_SECTION,
+        Kind::Datasec {
+            size: 0,
+            vars: vec![VarSecInfo {
+                ty: var,
+                offset: 0,
+                size: 4,
+            }],
+        },
+    )
+    .expect("datasec");
+    btf.to_bytes().expect("btf")
 }
 
-/// Minimal `.BTF.ext` with one func_info and one line_info record for [`PROG`]. With
-/// `hdr_len == 24` it has no core_relo fields. Returns the bytes and the offsets of the two
+/// Minimal `.BTF.ext` with one func_info and one line_info record for [`PROG`], written out
+/// word by word as bpf-linker lays it out (the BTF crate writes only `core_relo` parts; these
+/// are the parts a link must carry over byte for byte). With `hdr_len == 24` it has no
+/// core_relo fields. Returns the bytes and the offsets of the two
 /// `insn_off` fields that carry `.rel.BTF.ext` relocations.
 pub(crate) fn minimal_btf_ext(hdr_len: u32) -> (Vec<u8>, [u64; 2]) {
     let mut out = vec![0x9f, 0xeb, 1, 0];
