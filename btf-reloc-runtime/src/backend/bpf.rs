@@ -1,9 +1,9 @@
 //! The eBPF backend: each intrinsic is one `ld_imm64` marker instruction, reads are BPF helper
 //! calls.
 //!
-//! A marker's immediate is `btf_reloc_format::marker::marker(kind, id)`. `btf-reloc link` replaces it with the
-//! local value and records a `.BTF.ext` CO-RE relocation for it, so the loader (aya, libbpf,
-//! cilium/ebpf) writes the running kernel's value into the instruction.
+//! A marker's immediate is `btf_reloc_format::marker::marker(kind, id)`. `btf-reloc link` replaces
+//! it with the local value and records a `.BTF.ext` CO-RE relocation for it, so the loader (aya,
+//! libbpf, cilium/ebpf) writes the running kernel's value into the instruction.
 
 use core::ffi::c_void;
 use core::mem::{size_of, MaybeUninit};

@@ -1,0 +1,1 @@
+//! Rust declarations for `#[derive(BtfRelocatable)]` generated from BTF (work in progress).
