@@ -9,6 +9,11 @@ use crate::RelocKind;
 /// Top 16 bits of every marker immediate.
 pub const MAGIC: u16 = 0xC07E;
 
+/// The helper id the runtime's existence checks call when their marker was never replaced (the
+/// object was not post-linked). No helper has this id, so the verifier refuses such a program
+/// with `invalid func unknown#201842688`.
+pub const NOT_POST_LINKED_HELPER: u32 = 0x0C07_E000;
+
 /// The immediate of the marker for `kind` of `id`.
 pub const fn marker(kind: RelocKind, id: u32) -> u64 {
     ((MAGIC as u64) << 48) | ((kind as u64) << 32) | id as u64

@@ -41,7 +41,7 @@ pub fn relocatable_field_byte_offset<T: RelocatableField<I>, const I: usize>() -
 /// Whether the field at path `P` exists in the target.
 #[inline(always)]
 pub fn field_exists<P: Path>() -> bool {
-    backend::field_info::<P, { RelocKind::FieldExists as u32 }>() != 0
+    backend::flag(backend::field_info::<P, { RelocKind::FieldExists as u32 }>())
 }
 
 /// Size in bytes of the field at path `P` in the target; same precondition as
@@ -61,7 +61,7 @@ pub fn field_byte_offset<P: Path>() -> usize {
 /// Whether the type `T` exists in the target (`BPF_CORE_TYPE_EXISTS`).
 #[inline(always)]
 pub fn type_exists<T: BtfType>() -> bool {
-    backend::type_info::<T, { RelocKind::TypeExists as u32 }>() != 0
+    backend::flag(backend::type_info::<T, { RelocKind::TypeExists as u32 }>())
 }
 
 /// The size of `T` in the target (`BPF_CORE_TYPE_SIZE`), `None` if it does not exist there.
@@ -77,7 +77,11 @@ pub fn type_size<T: BtfType>() -> Option<usize> {
 /// Whether variant `I` of the enum `E` exists in the target (`BPF_CORE_ENUMVAL_EXISTS`).
 #[inline(always)]
 pub fn enum_value_exists<E: BtfEnum, const I: usize>() -> bool {
-    backend::enum_info::<E, I, { RelocKind::EnumvalExists as u32 }>() != 0
+    backend::flag(backend::enum_info::<
+        E,
+        I,
+        { RelocKind::EnumvalExists as u32 },
+    >())
 }
 
 /// The value of variant `I` of the enum `E` in the target (`BPF_CORE_ENUMVAL_VALUE`), `None` if

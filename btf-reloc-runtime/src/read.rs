@@ -8,22 +8,18 @@ use core::mem::size_of;
 use crate::backend;
 use crate::error::RelocatableFieldAccessError;
 use crate::field::{FieldOf, FieldType, RelocatableField};
+use crate::intrinsics::field_exists;
 use crate::path::{Member, Path, Root};
 use crate::ptr::{AddressSpace, Kernel, Ptr, Space, User};
 use btf_reloc_format::RelocKind;
 
 type Result<T> = core::result::Result<T, RelocatableFieldAccessError>;
 
-#[inline(always)]
-fn exists<P: Path>() -> bool {
-    backend::field_info::<P, { RelocKind::FieldExists as u32 }>() != 0
-}
-
 /// The checks every read starts with: `Ok(false)` when the field does not exist in the target
 /// (then nothing else may be relocated), `Err(NullPointer)` when there is nothing to read from.
 #[inline(always)]
 fn present<P: Path>(base: *const u8) -> Result<bool> {
-    if !exists::<P>() {
+    if !field_exists::<P>() {
         return Ok(false);
     }
     if base.is_null() {

@@ -58,9 +58,12 @@ use btf_reloc_format::RelocKind;
 use crate::field::BtfRelocatable;
 use crate::ptr::Space;
 
+/// The whole BTF model (types, kinds, the builder's `NewMember`), for building target BTF by
+/// hand.
+pub use btf_reloc_btf as btf;
 /// BTF, as the simulation's target layouts are held: build one with its `add_*` methods or
 /// parse a kernel's (`Btf::parse(&std::fs::read("/sys/kernel/btf/vmlinux")?)`), and hand it
-/// to [`Simulation::with_btf`].
+/// to [`Simulation::with_btf`] (or give the bytes to [`Simulation::from_btf`]).
 pub use btf_reloc_btf::{Btf, Error as BtfError};
 
 /// `-EFAULT`, what the probe-read helpers return for an unreadable address.
@@ -387,6 +390,22 @@ impl Simulation {
     /// A target with no types and no memory.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A target whose layout is the BTF in `bytes` (a kernel's `/sys/kernel/btf/vmlinux`, or a
+    /// copy kept as a test fixture): unit-test eBPF logic against the real layouts of the
+    /// kernels it ships to. Structs and enums added with [`with_struct`](Self::with_struct) and
+    /// [`with_enum`](Self::with_enum) come after its types.
+    pub fn from_btf(bytes: &[u8]) -> Result<Self, BtfError> {
+        Ok(Self::new().with_btf(Btf::parse(bytes)?))
+    }
+
+    /// [`from_btf`](Self::from_btf) of the running kernel's `/sys/kernel/btf/vmlinux`.
+    pub fn from_vmlinux() -> Result<Self, BtfError> {
+        const VMLINUX: &str = "/sys/kernel/btf/vmlinux";
+        let bytes = std::fs::read(VMLINUX)
+            .map_err(|error| BtfError::new(format!("cannot read {VMLINUX}: {error}")))?;
+        Self::from_btf(&bytes).map_err(|error| BtfError::new(format!("{VMLINUX}: {error}")))
     }
 
     /// Starts the target layout from `btf` (a kernel's, or one built with [`Btf`]'s methods);

@@ -15,6 +15,7 @@ pub mod libbpf;
 pub mod live;
 pub mod objects;
 pub mod outcome;
+pub mod readme;
 pub mod synthetic;
 pub mod synthetic_core;
 

@@ -17,6 +17,7 @@
 mod common;
 mod flavors;
 mod live;
+mod readme;
 mod synthetic;
 
 pub(crate) use common::current_target_pid_tgid;

@@ -1,4 +1,5 @@
-//! Where the post-linked objects are: `<dir>/<variant>/<bin>`, the directory named by
+//! Where the post-linked objects are: `<dir>/<variant>/<bin>` (and the linker's output before
+//! post-linking, `<bin>.unlinked`), the directory named by
 //! `BTF_RELOC_E2E_OBJECTS` (`btf_reloc_e2e_common::objects`). `cargo xtask` writes them there
 //! through [`Objects::path`] too, so the layout is decided here only.
 
@@ -50,5 +51,11 @@ impl Objects {
     /// The object of `bin` in `variant`.
     pub fn path(&self, bin: Bin, variant: Variant) -> PathBuf {
         self.dir.join(variant.name()).join(bin.name())
+    }
+
+    /// The object of `bin` in `variant` as the linker wrote it, before the post-link step: what
+    /// a user who forgot `btf-reloc link` would load.
+    pub fn unlinked_path(&self, bin: Bin, variant: Variant) -> PathBuf {
+        self.path(bin, variant).with_extension("unlinked")
     }
 }

@@ -295,3 +295,51 @@ fn errors_display_their_numbers() {
     );
     let _: &dyn core::error::Error = &mismatch;
 }
+
+/// A target given as BTF bytes (as a kernel's `/sys/kernel/btf/vmlinux` would be): typedefs and
+/// anonymous members as BTF has them, resolved by libbpf's rules.
+#[test]
+fn a_simulation_from_btf_bytes() {
+    use btf_reloc_runtime::sim::btf::{Btf, Kind, NewMember};
+
+    let mut btf = Btf::new();
+    let int = btf.add_int("int", 4, true).unwrap();
+    let pid_t = btf.add_named("pid_t", Kind::Typedef(int)).unwrap();
+    let anon = btf
+        .add_composite(
+            "",
+            false,
+            8,
+            &[
+                NewMember::new("tgid", pid_t, 0),
+                NewMember::new("pid", pid_t, 4),
+            ],
+        )
+        .unwrap();
+    btf.add_composite(
+        "task_struct",
+        false,
+        64,
+        &[
+            NewMember::new("flags", int, 0),
+            NewMember::new("", anon, 40),
+        ],
+    )
+    .unwrap();
+    let bytes = btf.to_bytes().unwrap();
+
+    let mut memory = Memory::new();
+    memory.map(TASK, vec![0; 64]);
+    memory.write(TASK + 44, 7i32.to_ne_bytes());
+    let _sim = Simulation::from_btf(&bytes)
+        .unwrap()
+        .with_kernel_memory(memory)
+        .install();
+    assert_eq!(task_struct::pid_byte_offset(), Some(44));
+    assert_eq!(task_struct::tgid_byte_offset(), Some(40));
+    assert_eq!(task().pid(), Ok(Some(7)));
+    assert_eq!(task().state(), Ok(None));
+
+    let error = Simulation::from_btf(&bytes[..30]).map(drop).unwrap_err();
+    assert!(error.to_string().contains("runs past the end"), "{error}");
+}

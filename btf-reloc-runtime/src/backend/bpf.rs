@@ -11,7 +11,7 @@ use core::mem::{size_of, MaybeUninit};
 use crate::field::{BtfEnum, BtfType, FieldType};
 use crate::path::Path;
 use crate::ptr::Space;
-use btf_reloc_format::marker::marker;
+use btf_reloc_format::marker::{marker, NOT_POST_LINKED_HELPER};
 use btf_reloc_format::RelocKind;
 
 /// One marker instruction with immediate `IMM`.
@@ -50,6 +50,35 @@ pub(crate) fn type_info<T: BtfType, const KIND: u32>() -> u64 {
 #[inline(always)]
 pub(crate) fn enum_info<E: BtfEnum, const I: usize, const KIND: u32>() -> u64 {
     marker!(marker(kind(KIND), E::DESCRIPTOR.variant_id(I)))
+}
+
+/// An existence relocation's value as a `bool`: 0 or 1 once relocated (by the loader) or
+/// post-linked (the local value, 1). Anything else is a marker immediate the post-link step never
+/// replaced: that path calls [`NOT_POST_LINKED_HELPER`], which no helper is, so the verifier
+/// refuses the program at load time (`invalid func unknown#201842688`) instead of letting marker
+/// constants run as offsets. The value is a constant the
+/// verifier knows, so after a correct post-link this check and the call are dead code it removes:
+/// nothing of it is left in the loaded program.
+#[inline(always)]
+pub(crate) fn flag(value: u64) -> bool {
+    match value {
+        0 => false,
+        1 => true,
+        _ => btf_reloc_link_was_not_run(),
+    }
+}
+
+/// See [`flag`].
+#[inline(always)]
+fn btf_reloc_link_was_not_run() -> bool {
+    type Helper = unsafe extern "C" fn() -> i64;
+    // SAFETY: on the bpf target a call through a function pointer whose value is a helper id is
+    // how helper calls are expressed (`call <id>`). No helper has this id: the verifier rejects
+    // the program at this call, so it never runs.
+    let not_post_linked: Helper =
+        unsafe { core::mem::transmute::<usize, Helper>(NOT_POST_LINKED_HELPER as usize) };
+    // SAFETY: see above: this call is never executed, only refused by the verifier.
+    unsafe { not_post_linked() != 0 }
 }
 
 /// `long bpf_probe_read_{kernel,user}{,_str}(void *dst, u32 size, const void *unsafe_ptr)`.

@@ -30,6 +30,12 @@ fn kind(value: u32) -> RelocKind {
     RelocKind::from_u32(value).unwrap_or(RelocKind::FieldExists)
 }
 
+/// An existence relocation's value as a `bool`.
+#[inline(always)]
+pub(crate) fn flag(value: u64) -> bool {
+    value != 0
+}
+
 pub(crate) fn field_info<P: Path, const KIND: u32>() -> u64 {
     let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
     let root = TypeDescriptor::Struct(Static::<P::Root>::STRUCT);

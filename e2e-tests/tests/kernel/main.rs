@@ -10,6 +10,8 @@
 //! | [`synthetic`] | made-up target layouts handed to aya, read by a uprobe through `UserPtr` |
 //! | [`synthetic_core`] | the same for nested paths, bitfields, arrays, strings, enums, types |
 //! | [`loaders`] | the objects under CO-RE loaders other than aya |
+//! | [`readme`] | the host simulation of the running kernel's BTF gives the kernel's offsets |
+//! | [`unlinked`] | an object whose post-link step was forgotten does not load |
 
 mod harness;
 
@@ -17,5 +19,7 @@ mod core_read;
 mod flavors;
 mod live;
 mod loaders;
+mod readme;
 mod synthetic;
 mod synthetic_core;
+mod unlinked;
