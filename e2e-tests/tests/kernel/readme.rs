@@ -6,7 +6,7 @@ use btf_reloc_e2e_common::{
     objects::{Bin, Variant},
     readme::{self, layout, Layout, FIELDS},
 };
-use btf_reloc_e2e_tests::{kernel, Result};
+use btf_reloc_e2e_tests::kernel;
 use btf_reloc_runtime::sim::Simulation;
 
 use crate::harness::run;
