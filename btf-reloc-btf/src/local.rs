@@ -201,7 +201,7 @@ fn shape_type(
     }
     let id = match key {
         Key::Int { size, signed } => {
-            let name = format!("{}{}", if signed { 'i' } else { 'u' }, size * 8);
+            let name = format!("{}{}", if signed { 'i' } else { 'u' }, u64::from(size) * 8);
             btf.add_int(&name, size, signed)?
         }
         Key::Ptr => btf.add_named("", Kind::Ptr(0))?,

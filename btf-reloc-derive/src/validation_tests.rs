@@ -542,7 +542,7 @@ fn too_long_names_say_so() {
     };
     assert_eq!(
         validate_errors(&input),
-        ["`aaaaaaaaaaaaaaaaaaaaaaaa...` is 512 bytes long, more than the 511 bytes a BTF name can \
+        ["`aaaaaaaaaaaaaaaaaaaaaaaa...` is 128 bytes long, more than the 127 bytes a BTF name can \
           have, so it cannot name a kernel type"]
     );
 }

@@ -1,4 +1,4 @@
-//! The relocation kinds: the uapi `enum bpf_core_relo_kind`, with the names libbpf prints.
+//! The relocation kinds: the uapi `enum bpf_core_relo_kind`, with their uapi names.
 
 /// A CO-RE relocation kind (`enum bpf_core_relo_kind` of the kernel's uapi `bpf.h`).
 ///

@@ -1,8 +1,9 @@
 //! The naming rules of BTF and libbpf: which strings can name a type or member, and how a
 //! `___flavor` suffix is ignored when types are matched.
 
-/// Longest name accepted (the kernel's `KSYM_NAME_LEN` minus the terminator).
-pub const MAX_NAME_LEN: usize = 511;
+/// Longest name accepted: the kernel checks BTF names against `KSYM_NAME_LEN` (terminator
+/// included), which is 128 before Linux 6.1 and 512 since; 127 loads on every kernel.
+pub const MAX_NAME_LEN: usize = 127;
 
 /// Whether `name` is a C identifier the kernel accepts in BTF: ASCII letters, digits and `_`,
 /// not starting with a digit, at most [`MAX_NAME_LEN`] bytes.

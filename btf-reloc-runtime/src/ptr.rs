@@ -123,6 +123,8 @@ impl<T, S: AddressSpace> Ptr<T, S> {
     }
 }
 
+// Methods, unlike the operations above: a `Ptr<u8, _>` has no getters (`u8` derives nothing), so
+// they cannot hide one.
 impl<S: AddressSpace> Ptr<u8, S> {
     /// Copies `buf.len()` raw bytes from this address (`bpf_probe_read_{kernel,user}`): for
     /// memory no struct describes, such as a process's arguments between `mm->arg_start` and

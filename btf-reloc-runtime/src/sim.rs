@@ -105,7 +105,8 @@ pub enum Type {
         len: usize,
     },
     /// A named struct or union, embedded by value: the one of that kind and exact name added
-    /// with [`Simulation::with_struct`], or else an empty one of `size` bytes.
+    /// with [`Simulation::with_struct`], or else the one in the BTF the simulation started from
+    /// ([`Simulation::with_btf`]), or else an empty one of `size` bytes.
     Composite {
         /// Struct or union.
         kind: CompositeKind,
@@ -146,30 +147,19 @@ impl Type {
             size,
         }
     }
-
-    /// Size in bytes.
-    pub fn size(&self) -> usize {
-        match self {
-            Self::Int { size, .. } | Self::Enum { size } | Self::Composite { size, .. } => *size,
-            Self::Ptr | Self::PtrTo(_) => 8,
-            Self::Array { elem, len } => elem.size().saturating_mul(*len),
-            Self::Anonymous(s) => s.size,
-            Self::Typedef(_, ty) | Self::Const(ty) | Self::Volatile(ty) => ty.size(),
-        }
-    }
 }
 
 /// One member of a simulated target struct.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Member {
+struct Member {
     /// Its name; `None` for an anonymous struct/union member.
-    pub name: Option<String>,
+    name: Option<String>,
     /// Offset in bits from the start of the enclosing struct.
-    pub bit_offset: usize,
+    bit_offset: usize,
     /// For a bitfield, its width in bits.
-    pub bitfield_size: Option<usize>,
+    bitfield_size: Option<usize>,
     /// Its type (for a bitfield, the integer it is carved from).
-    pub ty: Type,
+    ty: Type,
 }
 
 /// A struct (or union) as the simulated target kernel lays it out.
@@ -529,6 +519,17 @@ impl TargetBuilder {
         Ok(b.btf)
     }
 
+    /// The struct (or union) called `name` in the BTF the simulation started from.
+    fn in_base(&self, kind: CompositeKind, name: &str) -> Option<TypeId> {
+        self.btf
+            .types_named(name)
+            .find_map(|(id, ty)| match (&ty.kind, kind) {
+                (Kind::Struct(_), CompositeKind::Struct)
+                | (Kind::Union(_), CompositeKind::Union) => Some(id),
+                _ => None,
+            })
+    }
+
     fn composite_type(
         &mut self,
         s: &Struct,
@@ -566,7 +567,11 @@ impl TargetBuilder {
             Type::Int { size, signed } => match self.ints.get(&(*size, *signed)) {
                 Some(&id) => id,
                 None => {
-                    let name = format!("{}{}", if *signed { 's' } else { 'u' }, size * 8);
+                    let name = format!(
+                        "{}{}",
+                        if *signed { 'i' } else { 'u' },
+                        size.saturating_mul(8)
+                    );
                     let id = self.btf.add_int(&name, u32_of(*size)?, *signed)?;
                     self.ints.insert((*size, *signed), id);
                     id
@@ -596,9 +601,12 @@ impl TargetBuilder {
                 let elem = self.type_id(elem)?;
                 self.btf.add_array(elem, u32_of(*len)?)?
             }
-            Type::Composite { kind, name, size } => match self.named.get(&(*kind, name.clone())) {
-                Some(&id) => id,
-                None => {
+            Type::Composite { kind, name, size } => {
+                if let Some(&id) = self.named.get(&(*kind, name.clone())) {
+                    id
+                } else if let Some(id) = self.in_base(*kind, name) {
+                    id
+                } else {
                     let empty = Struct {
                         name: name.clone(),
                         kind: *kind,
@@ -610,7 +618,7 @@ impl TargetBuilder {
                     self.named.insert((*kind, name.clone()), id);
                     id
                 }
-            },
+            }
             Type::Anonymous(inner) => {
                 let members = self.members(inner)?;
                 let members: Vec<NewMember<'_>> = members

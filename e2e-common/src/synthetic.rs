@@ -52,11 +52,6 @@ pub struct btf_reloc_e2e_target_v2 {
     pub a: u32,
 }
 
-/// The fields of [`btf_reloc_e2e_target`], in slot order.
-pub const TARGET_FIELD_NAMES: [&str; TARGET_FIELDS as usize] = ["a", "b", "c", "d", "e", "f", "p"];
-/// The fields of [`btf_reloc_e2e_target_v2`], in slot order.
-pub const TARGET_V2_FIELD_NAMES: [&str; TARGET_V2_FIELDS as usize] = ["f", "c", "a"];
-
 /// Where [`read_target`] and [`read_target_v2`] put what they read: the program's maps, or the
 /// host test's vectors.
 pub trait Sink {

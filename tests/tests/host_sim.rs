@@ -343,3 +343,40 @@ fn a_simulation_from_btf_bytes() {
     let error = Simulation::from_btf(&bytes[..30]).map(drop).unwrap_err();
     assert!(error.to_string().contains("runs past the end"), "{error}");
 }
+
+/// A struct added on top of a BTF the simulation starts from embeds that BTF's struct of the
+/// name it gives, instead of an empty stand-in.
+#[test]
+fn structs_added_to_a_btf_embed_its_structs() {
+    use btf_reloc_runtime::sim::btf::{Btf, NewMember};
+
+    #[derive(BtfRelocatable)]
+    #[repr(C)]
+    struct inner {
+        x: u64,
+    }
+
+    #[derive(BtfRelocatable)]
+    #[repr(C)]
+    struct outer {
+        i: inner,
+    }
+
+    let mut btf = Btf::new();
+    let u64_ = btf.add_int("u64", 8, false).unwrap();
+    btf.add_composite("inner", false, 16, &[NewMember::new("x", u64_, 8)])
+        .unwrap();
+    let kernel = Struct::new("outer", 32).field("i", 8, Type::struct_named("inner", 16));
+    let mut memory = Memory::new();
+    memory.map(0x1000, vec![0; 32]);
+    memory.write(0x1000 + 16, 5u64.to_ne_bytes());
+    let _sim = Simulation::new()
+        .with_btf(btf)
+        .with_struct(kernel)
+        .with_kernel_memory(memory)
+        .install();
+    assert_eq!(outer::i_byte_offset(), Some(8));
+    assert_eq!(inner::x_byte_offset(), Some(8));
+    let o = KernelPtr::<outer>::from_addr(0x1000);
+    assert_eq!(core_read!(o, i, x), Ok(Some(5)));
+}

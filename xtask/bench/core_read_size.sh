@@ -12,7 +12,7 @@
 # nightly + rust-src, and bpf-linker (`cargo xtask setup`). Writes under $WORK, plus pins under
 # /sys/fs/bpf/btf_reloc_bench_{rust,c} that it removes again (unloading the programs).
 # Usage: [BPF_LINKER_DIR=$(cargo xtask setup --print-bin-dir)] xtask/bench/core_read_size.sh
-#        (WORK defaults to /tmp/btf-reloc-bench; CARGO_TARGET_DIR is used for btf-reloc-link)
+#        (WORK defaults to /tmp/btf-reloc-bench; CARGO_TARGET_DIR is used for the btf-reloc CLI)
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${WORK:-/tmp/btf-reloc-bench}
@@ -167,7 +167,7 @@ EOF
 # bpf-linker's directory: $BPF_LINKER_DIR, else what the repo's xtask reports.
 BIN_DIR=${BPF_LINKER_DIR:-$(cd "$REPO" && cargo xtask setup --print-bin-dir | tail -1)}
 (cd "$WORK/rust" && PATH="$BIN_DIR:$PATH" cargo +nightly build --release -q)
-(cd "$REPO" && CARGO_TARGET_DIR=$HOST_TARGET cargo run -q -p btf-reloc-link -- \
+(cd "$REPO" && CARGO_TARGET_DIR=$HOST_TARGET cargo run -q -p btf-reloc -- \
     link "$WORK/rust/target/bpfel-unknown-none/release/bench" -o "$WORK/rust.o" >/dev/null)
 
 # ---------------------------------------------------------------- C side

@@ -71,6 +71,17 @@ impl Spec {
     }
 }
 
+/// Bits from the start of an array to element `idx` of `size`-byte elements (`None` on
+/// overflow).
+fn element_bits(idx: u32, size: u64) -> Option<u64> {
+    u64::from(idx).checked_mul(size)?.checked_mul(8)
+}
+
+/// Most members [`match_member`] looks at for one accessor: libbpf searches anonymous members
+/// without a bound, which crafted BTF (anonymous structs of anonymous structs, each holding
+/// several) turns into an exponential search; past this, the target is reported as malformed.
+const MAX_MEMBER_VISITS: usize = 1 << 16;
+
 /// Whether the array whose element accessor follows `parent` is a flexible array member
 /// (libbpf's `is_flex_arr`): of length 0 and the last member of a struct.
 fn is_flex_arr(btf: &Btf, parent: Option<&Accessor>, len: u32) -> bool {
@@ -134,7 +145,7 @@ pub(super) fn parse(btf: &Btf, relo: &Relocation<'_>) -> Result<Spec, CoreError>
         name: None,
     });
     let size = btf.resolve_size(id).map_err(|e| bad(e.to_string()))?;
-    spec.add_bits(u64::from(first) * size * 8)
+    spec.add_bits(element_bits(first, size).ok_or_else(|| bad("root index overflows".into()))?)
         .map_err(|_| bad("root index overflows".into()))?;
     for &idx in &spec.raw.clone()[1..] {
         let (here, ty) = btf
@@ -185,8 +196,11 @@ pub(super) fn parse(btf: &Btf, relo: &Relocation<'_>) -> Result<Spec, CoreError>
                     name: None,
                 });
                 let size = btf.resolve_size(elem).map_err(|e| bad(e.to_string()))?;
-                spec.add_bits(u64::from(idx) * size * 8)
-                    .map_err(|_| bad("element offset overflows".into()))?;
+                spec.add_bits(
+                    element_bits(idx, size)
+                        .ok_or_else(|| bad("element offset overflows".into()))?,
+                )
+                .map_err(|_| bad("element offset overflows".into()))?;
                 id = elem;
             }
             other => {
@@ -249,7 +263,8 @@ pub(super) fn match_spec(
                     targ_id = id;
                 }
                 if acc.name.is_some() {
-                    match match_member(local_btf, acc, target, targ_id, &mut spec, 0)? {
+                    let mut budget = MAX_MEMBER_VISITS;
+                    match match_member(local_btf, acc, target, targ_id, &mut spec, &mut budget)? {
                         Some(Ok(next)) => targ_id = next,
                         Some(Err(why)) => return Ok(Err(why)),
                         None => {
@@ -293,7 +308,9 @@ pub(super) fn match_spec(
                     let size = target
                         .resolve_size(targ_id)
                         .map_err(|e| CoreError::BadTarget(e.to_string()))?;
-                    spec.add_bits(u64::from(acc.idx) * size * 8)?;
+                    let bits = element_bits(acc.idx, size)
+                        .ok_or_else(|| CoreError::BadTarget("element offset overflows".into()))?;
+                    spec.add_bits(bits)?;
                 }
             }
             Ok(Ok(spec))
@@ -319,7 +336,7 @@ fn match_member(
     target: &Btf,
     targ_id: TypeId,
     spec: &mut Spec,
-    depth: usize,
+    budget: &mut usize,
 ) -> Result<Option<Result<TypeId, Mismatch>>, CoreError> {
     let Some((targ_id, c)) = target
         .skip_mods_and_typedefs(targ_id)
@@ -334,18 +351,24 @@ fn match_member(
         .ok_or_else(|| CoreError::BadLocal("accessor of a missing local member".into()))?;
     let local_name = local_acc.name.as_deref().unwrap_or_default();
     for (i, m) in c.members.iter().enumerate() {
-        if spec.raw.len() >= MAX_SPEC_LEN || depth >= MAX_SPEC_LEN {
+        if spec.raw.len() >= MAX_SPEC_LEN {
             return Err(CoreError::BadTarget(format!(
                 "struct/union/array nesting deeper than {MAX_SPEC_LEN}"
             )));
         }
+        *budget = budget.checked_sub(1).ok_or_else(|| {
+            CoreError::BadTarget(format!(
+                "more than {MAX_MEMBER_VISITS} members to search for `{local_name}` through \
+                 anonymous structs and unions"
+            ))
+        })?;
         let bit_offset = u64::from(c.bit_offset(m));
         let saved = spec.bit_offset;
         spec.add_bits(bit_offset)?;
         spec.raw.push(i as u32);
         let name = target.str_at(m.name_off).unwrap_or_default();
         if name.is_empty() {
-            let found = match_member(local_btf, local_acc, target, m.ty, spec, depth + 1)?;
+            let found = match_member(local_btf, local_acc, target, m.ty, spec, budget)?;
             if found.is_some() {
                 return Ok(found);
             }

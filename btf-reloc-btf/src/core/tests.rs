@@ -563,3 +563,72 @@ fn bad_local_records_are_refused() {
         Some(CoreError::Unsupported(TypeMatches))
     );
 }
+
+#[test]
+fn huge_indices_and_sizes_are_errors_not_overflows() {
+    // A struct of u32::MAX bytes indexed at u32::MAX: the root offset overflows.
+    let mut btf = Btf::new();
+    let int = btf.add_int("int", 4, true).unwrap();
+    let big = btf
+        .add_composite("big", false, u32::MAX, &[NewMember::new("a", int, 0)])
+        .unwrap();
+    let relo = Relocation {
+        kind: FieldByteOffset,
+        type_id: big,
+        access: "4294967295",
+    };
+    assert!(matches!(
+        local_value(&btf, &relo),
+        Err(CoreError::BadLocal(_))
+    ));
+    // An element of a flexible array of u32::MAX-byte elements.
+    let huge = btf.add_composite("huge", false, u32::MAX, &[]).unwrap();
+    let flex = btf.add_array(huge, 0).unwrap();
+    let f = btf
+        .add_composite(
+            "f",
+            false,
+            8,
+            &[NewMember::new("n", int, 0), NewMember::new("data", flex, 8)],
+        )
+        .unwrap();
+    let relo = Relocation {
+        kind: FieldByteOffset,
+        type_id: f,
+        access: "0:1:4294967295",
+    };
+    assert!(matches!(
+        local_value(&btf, &relo),
+        Err(CoreError::BadLocal(_))
+    ));
+    assert_eq!(describe(&btf, &relo), None);
+}
+
+#[test]
+fn anonymous_member_search_is_bounded() {
+    // 40 levels of anonymous structs with two anonymous members each: 2^40 paths to search for a
+    // name that is not there.
+    let (local, s) = local_s();
+    let mut target = Btf::new();
+    let int = target.add_int("int", 4, true).unwrap();
+    let mut inner = target
+        .add_composite("", false, 4, &[NewMember::new("other", int, 0)])
+        .unwrap();
+    for _ in 0..40 {
+        inner = target
+            .add_composite(
+                "",
+                false,
+                8,
+                &[NewMember::new("", inner, 0), NewMember::new("", inner, 32)],
+            )
+            .unwrap();
+    }
+    target
+        .add_composite("s", false, 8, &[NewMember::new("", inner, 0)])
+        .unwrap();
+    assert!(matches!(
+        resolve_in(&local, s, FieldExists, "0:0", &target),
+        Err(CoreError::BadTarget(_))
+    ));
+}

@@ -12,6 +12,7 @@
 //! | [`loaders`] | the objects under CO-RE loaders other than aya |
 //! | [`readme`] | the host simulation of the running kernel's BTF gives the kernel's offsets |
 //! | [`unlinked`] | an object whose post-link step was forgotten does not load |
+//! | [`vmlinux`] | the running kernel's BTF round-trips through btf-reloc's BTF model |
 
 mod harness;
 
@@ -23,3 +24,4 @@ mod readme;
 mod synthetic;
 mod synthetic_core;
 mod unlinked;
+mod vmlinux;

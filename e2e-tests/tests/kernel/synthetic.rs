@@ -31,14 +31,15 @@ use btf_reloc_e2e_common::{
     objects::{Bin, Variant},
     outcome::{decode, decode_wide, Outcome, Raw, WideRaw},
     synthetic::{
-        self, read_target, read_target_v2, FieldQueries, Queries, Sink, TARGET_FIELD_NAMES,
-        TARGET_V2_FIELD_NAMES,
+        self, btf_reloc_e2e_target, btf_reloc_e2e_target_v2, read_target, read_target_v2,
+        FieldQueries, Queries, Sink,
     },
 };
 use btf_reloc_e2e_tests::{error_chain, kernel, objects::Objects, Result};
+use btf_reloc_format::descriptor::FieldDescriptor;
 use btf_reloc_runtime::{
     sim::{Memory, Simulation},
-    UserPtr,
+    BtfRelocatable, UserPtr,
 };
 
 use self::targets::Kernel;
@@ -250,8 +251,8 @@ struct Program {
     name: &'static str,
     fields_map: &'static str,
     queries_map: &'static str,
-    /// The fields, in slot order.
-    fields: &'static [&'static str],
+    /// The fields of its declaration, in slot order.
+    fields: &'static [FieldDescriptor],
     read: fn(u64, &mut Collect),
 }
 
@@ -261,7 +262,7 @@ const TARGET: Program = Program {
     name: synthetic::TARGET_PROGRAM,
     fields_map: synthetic::TARGET_FIELDS_MAP,
     queries_map: synthetic::TARGET_QUERIES_MAP,
-    fields: &TARGET_FIELD_NAMES,
+    fields: <btf_reloc_e2e_target as BtfRelocatable>::DESCRIPTOR.fields,
     read: |addr, sink| read_target(UserPtr::from_addr(addr), sink),
 };
 
@@ -270,7 +271,7 @@ const TARGET_V2: Program = Program {
     name: synthetic::TARGET_V2_PROGRAM,
     fields_map: synthetic::TARGET_V2_FIELDS_MAP,
     queries_map: synthetic::TARGET_V2_QUERIES_MAP,
-    fields: &TARGET_V2_FIELD_NAMES,
+    fields: <btf_reloc_e2e_target_v2 as BtfRelocatable>::DESCRIPTOR.fields,
     read: |addr, sink| read_target_v2(UserPtr::from_addr(addr), sink),
 };
 
@@ -370,7 +371,7 @@ fn simulate(
                 (Some((_, outcome)), Some((_, queries))) => {
                     Ok((decode_wide(*outcome), FieldQueries::decode(*queries)))
                 }
-                _ => Err(format!("the host reads stored nothing for `{field}`").into()),
+                _ => Err(format!("the host reads stored nothing for `{}`", field.name).into()),
             }
         })
         .collect()
@@ -397,7 +398,7 @@ fn compare(
     present: Outcome<[u64; 4]>,
 ) -> Result<()> {
     let mut failures = String::new();
-    for ((field, got), want) in program.fields.iter().zip(got).zip(want) {
+    for ((field, got), want) in program.fields.iter().map(|f| f.name).zip(got).zip(want) {
         if got != want {
             let _ = write!(
                 failures,
@@ -406,11 +407,11 @@ fn compare(
             );
         }
         let known = match want.0 {
-            Outcome::Missing => kernel.missing.contains(field),
-            Outcome::SizeMismatch { .. } => kernel.mismatched.contains(field),
+            Outcome::Missing => kernel.missing.contains(&field),
+            Outcome::SizeMismatch { .. } => kernel.mismatched.contains(&field),
             ref outcome => {
-                !kernel.missing.contains(field)
-                    && !kernel.mismatched.contains(field)
+                !kernel.missing.contains(&field)
+                    && !kernel.mismatched.contains(&field)
                     && std::mem::discriminant(outcome) == std::mem::discriminant(&present)
             }
         };

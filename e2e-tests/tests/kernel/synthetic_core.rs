@@ -14,8 +14,8 @@
 //! null links, and each kernel's own facts) must hold what the kernel says, whatever the model.
 //!
 //! The object is not the main one: it relocates `TYPE_SIZE` of these made-up types, and aya 0.14
-//! fails a whole object whose target lacks the type of a `TYPE_SIZE` relocation (libbpf poisons
-//! the instruction), which would break every other test loading the main object.
+//! fails a whole object whose target lacks the type of a `TYPE_SIZE` relocation (libbpf writes 0
+//! there), which would break every other test loading the main object.
 //! [`type_absent`] shows both halves of that.
 
 mod kernels;
@@ -154,8 +154,7 @@ fn string() {
 /// asked, is absent: `type_exists` is false, the object loads and every other read is right.
 /// `btf_reloc_e2e_mode`, whose size is asked too, absent: `type_size` should be `None`, but aya
 /// 0.14 computes a `TYPE_SIZE` relocation's *local* value from the target and fails the whole
-/// load when the type is absent (libbpf poisons the instruction, which the existence check
-/// guards). That refusal is pinned here, so this test says when aya changes.
+/// load when the type is absent (libbpf writes 0 there, behind the existence check). That refusal is pinned here, so this test says when aya changes.
 #[test]
 fn type_absent() {
     run(|objects| {
