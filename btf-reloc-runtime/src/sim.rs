@@ -3,8 +3,8 @@
 //! On every target but `bpf`, the intrinsics and reads of this crate consult the [`Simulation`]
 //! installed on the current thread: a simulated *target layout* (which kernel structs exist, and
 //! where their fields sit) and simulated kernel and user *memory*. The layout becomes BTF, and
-//! every relocation is resolved exactly as the post-link step and libbpf would resolve it
-//! against a kernel with that BTF (`btf_reloc_btf::core`, the one implementation of libbpf's
+//! every relocation is resolved as the post-link step and libbpf would resolve it against a
+//! kernel with that BTF (the few differences are listed in `btf_reloc_btf::core`) (`btf_reloc_btf::core`, the one implementation of libbpf's
 //! rules in btf-reloc): type names match after stripping a `___flavor` suffix, field names match
 //! exactly, anonymous struct/union members are searched through, and a field whose type is
 //! incompatible (an int where a pointer is declared, …) counts as missing. A relocation libbpf

@@ -10,6 +10,17 @@
 //! the value for every matching candidate and refuse the relocation when they disagree; with no
 //! match, `FIELD_EXISTS`/`ENUMVAL_EXISTS`/the type kinds give 0 and the rest poison the
 //! instruction.
+//!
+//! Where this differs from libbpf, and why it does not matter yet:
+//! - libbpf keeps one candidate list per local root type for the whole object and drops, after
+//!   each relocation, the candidates that did not match it, so a later relocation of that root
+//!   sees fewer candidates. [`resolve`] looks at every candidate each time. The results differ
+//!   only when a target has several candidates of one name (flavors) that disagree on a member
+//!   one relocation names and another does not.
+//! - libbpf looks in kernel modules' (split) BTF when vmlinux has no candidate; this crate reads
+//!   one BTF.
+//! - A target with unknown type ids or typedef loops makes libbpf fail (or loop); here the
+//!   candidate simply does not match, or the search stops with [`CoreError::BadTarget`].
 
 mod calc;
 mod compat;
