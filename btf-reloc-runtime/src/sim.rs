@@ -4,9 +4,9 @@
 //! installed on the current thread: a simulated *target layout* (which kernel structs exist, and
 //! where their fields sit) and simulated kernel and user *memory*. The layout becomes BTF, and
 //! every relocation is resolved as the post-link step and libbpf would resolve it against a
-//! kernel with that BTF (the few differences are listed in `btf_reloc_btf::core`) (`btf_reloc_btf::core`, the one implementation of libbpf's
-//! rules in btf-reloc): type names match after stripping a `___flavor` suffix, field names match
-//! exactly, anonymous struct/union members are searched through, and a field whose type is
+//! kernel with that BTF, by `btf_reloc_btf::core`, the one implementation of libbpf's rules in
+//! btf-reloc (which lists its few differences from libbpf): type names match after stripping a
+//! `___flavor` suffix, field names match exactly, anonymous struct/union members are searched through, and a field whose type is
 //! incompatible (an int where a pointer is declared, …) counts as missing. A relocation libbpf
 //! would refuse (two flavors that disagree, a bitfield no 64-bit load holds, …) panics with
 //! libbpf's reason. A read that is not entirely inside mapped memory, or that touches an
