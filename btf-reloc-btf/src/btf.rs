@@ -6,6 +6,9 @@
 //! into it) stay as they were; new types and strings go at the end of their sections.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use btf_reloc_format::essential_name;
 
 use crate::error::{Error, Result};
 use crate::types::{self, Array, Composite, Enum, Enumerator, Int, Kind, Member, Type, TypeId};
@@ -48,6 +51,11 @@ pub struct Btf {
     string_index: Option<HashMap<Box<[u8]>, u32>>,
     /// The index type of the arrays added through [`add_array`](Self::add_array).
     array_index: Option<TypeId>,
+    /// Named types by flavor-less name, built on the first
+    /// [`types_by_essential_name`](Self::types_by_essential_name) (a relocation's candidate
+    /// search would otherwise scan a vmlinux's ~130k types per record) and dropped when a type
+    /// is added or changed.
+    essential_names: OnceLock<HashMap<Box<str>, Vec<TypeId>>>,
 }
 
 impl Default for Btf {
@@ -70,10 +78,13 @@ impl Btf {
             layout: Layout::default(),
             string_index: None,
             array_index: None,
+            essential_names: OnceLock::new(),
         }
     }
 
-    /// Parses a `.BTF` section or a `/sys/kernel/btf/*` file.
+    /// Parses a `.BTF` section or `/sys/kernel/btf/vmlinux`. (A kernel module's BTF, in the
+    /// same directory, is *split* BTF whose ids and strings continue vmlinux's; it is not read
+    /// here.)
     pub fn parse(data: &[u8]) -> Result<Self> {
         let magic = data
             .get(..2)
@@ -158,6 +169,7 @@ impl Btf {
             layout,
             string_index: None,
             array_index: None,
+            essential_names: OnceLock::new(),
         })
     }
 
@@ -220,6 +232,7 @@ impl Btf {
     /// The type with id `id`, to change in place. Changing the number of entries of a parsed
     /// type makes [`to_bytes`](Self::to_bytes) fail (the types after it would move).
     pub fn ty_mut(&mut self, id: TypeId) -> Option<&mut Type> {
+        self.essential_names.take();
         self.types.get_mut((id as usize).checked_sub(1)?)
     }
 
@@ -234,6 +247,25 @@ impl Btf {
     /// The types called `name` (exactly; flavors are not stripped), with their ids.
     pub fn types_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = (TypeId, &'a Type)> {
         self.types().filter(move |(_, ty)| self.name(ty) == name)
+    }
+
+    /// The ids of the named types whose name without its `___flavor` suffix is `name`
+    /// (libbpf's candidate lookup), in id order.
+    pub fn types_by_essential_name(&self, name: &str) -> &[TypeId] {
+        let index = self.essential_names.get_or_init(|| {
+            let mut index: HashMap<Box<str>, Vec<TypeId>> = HashMap::new();
+            for (id, ty) in self.types() {
+                let name = self.name(ty);
+                if !name.is_empty() {
+                    index
+                        .entry(essential_name(name).into())
+                        .or_default()
+                        .push(id);
+                }
+            }
+            index
+        });
+        index.get(name).map_or(&[], Vec::as_slice)
     }
 
     /// The NUL-terminated string at `off` of the string section, if it is there and UTF-8.
@@ -291,6 +323,7 @@ impl Btf {
         if self.types.len() >= MAX_TYPE_ID {
             return Err(Error::new(format!("more than {MAX_TYPE_ID} types")));
         }
+        self.essential_names.take();
         self.types.push(ty);
         Ok(self.types.len() as TypeId)
     }
@@ -365,6 +398,12 @@ impl Btf {
         let kflag = members.iter().any(|m| m.bits > 0);
         let mut out = Vec::with_capacity(members.len());
         for m in members {
+            if m.bit_offset == u32::MAX {
+                return Err(Error::new(format!(
+                    "member `{name}.{}` lies beyond what BTF's 32-bit bit offsets reach",
+                    m.name
+                )));
+            }
             let offset = if kflag {
                 if m.bit_offset > 0x00ff_ffff || m.bits > 0xff {
                     return Err(Error::new(format!(
@@ -530,7 +569,8 @@ pub struct NewMember<'a> {
 }
 
 impl<'a> NewMember<'a> {
-    /// A plain member at `byte_offset`.
+    /// A plain member at `byte_offset` (an offset beyond BTF's 32-bit bit offsets saturates, and
+    /// [`Btf::add_composite`] refuses it).
     pub fn new(name: &'a str, ty: TypeId, byte_offset: u32) -> Self {
         Self {
             name,
@@ -660,6 +700,18 @@ mod tests {
                 Err(e) => assert!(e.message().contains(why), "`{e}` lacks `{why}`"),
             }
         }
+    }
+
+    #[test]
+    fn types_by_essential_name_follows_changes() {
+        let mut btf = sample();
+        assert_eq!(btf.types_by_essential_name("s"), [2]);
+        let flavor = btf.add_int("s___v2", 4, false).unwrap();
+        assert_eq!(btf.types_by_essential_name("s"), [2, flavor]);
+        let name_off = btf.add_str("t").unwrap();
+        btf.ty_mut(2).unwrap().name_off = name_off;
+        assert_eq!(btf.types_by_essential_name("s"), [flavor]);
+        assert!(btf.types_by_essential_name("").is_empty());
     }
 
     #[test]

@@ -25,9 +25,11 @@
 //!
 //! An object without descriptors and markers is left alone ([`LinkOutcome::NothingToDo`]).
 //! [`dump`] lists the relocation records (or pending markers) of an object, with their access
-//! paths spelled out.
+//! paths spelled out; [`check`] resolves its records against target BTFs offline, predicts
+//! what each getter returns there, and says whether libbpf and aya would load it.
 
 mod bytes;
+mod check;
 mod dump;
 mod elf;
 mod error;
@@ -39,6 +41,10 @@ mod markers;
 mod tests;
 
 pub use crate::{
+    check::{
+        check, Applied, Field, FieldResult, Getter, Matched, Record, RecordResult, Refusals,
+        Report, Target, TargetReport, Verdict,
+    },
     dump::{dump, CoreReloEntry, Dump, PendingMarker},
     error::{Error, Result},
     link::{link, link_file, LinkOutcome, LinkSummary, SectionSummary},

@@ -12,8 +12,9 @@
 // reads the program's outcomes back from the `.bss` global RESULTS_VAR (`struct results`). The
 // names come from the caller (btf-reloc-e2e-common), so they are written in one place.
 //
-// stdout: `key value...` lines (the ground truth from syscalls and procfs, then the outcomes),
-// parsed by e2e-tests/src/libbpf_loader.rs. stderr: libbpf's debug log (the relocation log and the
+// stdout: `key value...` lines (each program's ELF section, which ties libbpf's `prog 'NAME':
+// relo #N` log lines to the object's CO-RE records; the ground truth from syscalls and procfs;
+// then the outcomes), parsed by e2e-tests/src/libbpf_loader.rs. stderr: libbpf's debug log (the relocation log and the
 // verifier's statistics), then any error. Exit status 0 only if everything up to reading the
 // outcomes worked; judging the values is left to the Rust side.
 
@@ -142,7 +143,7 @@ int main(int argc, char **argv)
 	LIBBPF_OPTS(bpf_object_open_opts, open_opts);
 	struct bpf_object *obj = NULL;
 	struct bpf_link *link = NULL;
-	struct bpf_program *prog;
+	struct bpf_program *prog, *each;
 	struct bpf_map *rodata, *bss;
 	struct trigger trigger = { 0 };
 	struct results results;
@@ -169,6 +170,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "error: opening %s: %s\n", argv[1], strerror(errno));
 		return 1;
 	}
+	bpf_object__for_each_program(each, obj)
+		printf("program %s %s\n", bpf_program__name(each), bpf_program__section_name(each));
 	prog = bpf_object__find_program_by_name(obj, program);
 	if (!prog) {
 		fprintf(stderr, "error: the object has no program %s\n", program);

@@ -4,6 +4,8 @@
 //!
 //! It is a separate process in C on purpose: nothing of aya or btf-reloc is involved in loading,
 //! so the relocations libbpf applies can only come from the records `btf-reloc link` wrote.
+//! [`Report::core_relocations`] reads back, from libbpf's debug log, what it did with each
+//! CO-RE record: the witness `btf-reloc check` is compared with.
 
 use std::{
     collections::HashMap,
@@ -71,6 +73,8 @@ fn modified(path: &Path) -> Option<SystemTime> {
 /// What one run of the loader reported.
 #[derive(Debug)]
 pub struct Report {
+    /// Every program of the object with its ELF section, as libbpf names them.
+    pub programs: Vec<(String, String)>,
     /// The loader's tgid (`getpid()`), which it wrote into [`TARGET_TGID`].
     pub tgid: u32,
     /// `gettid()` of the thread that triggered the program.
@@ -98,6 +102,19 @@ pub struct Report {
 }
 
 impl Report {
+    /// What libbpf's log says it did with each CO-RE record, in log order.
+    pub fn core_relocations(&self) -> Result<Vec<CoreRelocation>> {
+        parse_core_log(&self.log)
+    }
+
+    /// The ELF section of program `name`.
+    pub fn section_of(&self, name: &str) -> Option<&str> {
+        self.programs
+            .iter()
+            .find(|(program, _)| program == name)
+            .map(|(_, section)| section.as_str())
+    }
+
     /// The lines of libbpf's log about CO-RE relocation, and the verifier's statistics.
     pub fn relocation_log(&self) -> impl Iterator<Item = &str> {
         // `sec '.rel…': relo #N` lines are ELF relocations (map references), not CO-RE ones.
@@ -107,6 +124,119 @@ impl Report {
                 || line.starts_with("processed ")
         })
     }
+}
+
+/// What libbpf did with one CO-RE record, from its `prog 'NAME': relo #N: ...` log lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoreRelocation {
+    /// The program the record's instruction belongs to.
+    pub program: String,
+    /// libbpf's `relo #N`: the record's position among its section's records.
+    pub relo: usize,
+    /// The patched instruction, counted from the program's first.
+    pub insn: u32,
+    /// What it wrote.
+    pub patch: Patch,
+    /// The target types that matched: `(type id, access string in the target)`.
+    pub candidates: Vec<(u32, String)>,
+}
+
+/// How libbpf patched an instruction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Patch {
+    /// `patched insn #I (LDIMM64) imm64 FROM -> TO`.
+    Value {
+        /// What the instruction held: the record's local value.
+        from: u64,
+        /// What libbpf wrote.
+        to: u64,
+    },
+    /// `substituting insn #I w/ invalid insn` (for an `ld_imm64`, both halves).
+    Poisoned,
+}
+
+/// Parses the CO-RE part of libbpf 1.x's debug log (`relo_core.c`'s messages).
+fn parse_core_log(log: &str) -> Result<Vec<CoreRelocation>> {
+    let mut out: Vec<CoreRelocation> = Vec::new();
+    for line in log.lines() {
+        let Some(rest) = line.split_once("prog '").map(|(_, rest)| rest) else {
+            continue;
+        };
+        let Some((program, rest)) = rest.split_once("': relo #") else {
+            continue;
+        };
+        let Some((relo, what)) = rest.split_once(": ") else {
+            continue;
+        };
+        let bad = || format!("unexpected libbpf log line: {line}");
+        let relo: usize = relo.parse().map_err(|_| bad())?;
+        let number = |text: &str| text.trim().parse::<u64>().map_err(|_| bad());
+        let entry = |out: &mut Vec<CoreRelocation>, insn: u32, patch: Patch| {
+            match out
+                .iter_mut()
+                .find(|r| r.program == program && r.relo == relo)
+            {
+                Some(r) => {
+                    // An `ld_imm64` is poisoned second half first: keep the first half's index.
+                    r.insn = r.insn.min(insn);
+                    r.patch = patch;
+                }
+                None => out.push(CoreRelocation {
+                    program: program.to_owned(),
+                    relo,
+                    insn,
+                    patch,
+                    candidates: Vec::new(),
+                }),
+            }
+        };
+        if let Some(patched) = what.strip_prefix("patched insn #") {
+            // `232 (LDIMM64) imm64 8 -> 44`
+            let (insn, values) = patched.split_once(" (LDIMM64) imm64 ").ok_or_else(bad)?;
+            let (from, to) = values.split_once(" -> ").ok_or_else(bad)?;
+            let insn = u32::try_from(number(insn)?).map_err(|_| bad())?;
+            let patch = Patch::Value {
+                from: number(from)?,
+                to: number(to)?,
+            };
+            entry(&mut out, insn, patch);
+        } else if let Some(poisoned) = what.strip_prefix("substituting insn #") {
+            let (insn, _) = poisoned.split_once(' ').ok_or_else(bad)?;
+            let insn = u32::try_from(number(insn)?).map_err(|_| bad())?;
+            entry(&mut out, insn, Patch::Poisoned);
+        } else if what.starts_with("matching candidate #") {
+            // `matching candidate #0 <byte_off> [114] struct task_struct.pid (0:92 @ offset 1264)`
+            let id = what
+                .split_once(" [")
+                .and_then(|(_, rest)| rest.split_once(']'))
+                .map(|(id, _)| id)
+                .ok_or_else(bad)?;
+            let access = what
+                .rsplit_once(" (")
+                .and_then(|(_, rest)| rest.split_once(" @ "))
+                .map(|(access, _)| access)
+                .ok_or_else(bad)?;
+            let candidate = (
+                u32::try_from(number(id)?).map_err(|_| bad())?,
+                access.to_owned(),
+            );
+            // The patch line comes after the candidates; remember them on a placeholder.
+            match out
+                .iter_mut()
+                .find(|r| r.program == program && r.relo == relo)
+            {
+                Some(r) => r.candidates.push(candidate),
+                None => out.push(CoreRelocation {
+                    program: program.to_owned(),
+                    relo,
+                    insn: u32::MAX,
+                    patch: Patch::Poisoned,
+                    candidates: vec![candidate],
+                }),
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Runs the loader on `object` and parses its report.
@@ -161,7 +291,17 @@ fn parse(stdout: &str, log: String) -> Result<Report> {
             .map_err(|_| format!("libbpf loader `{key} {text}`: expected 4 numbers").into())
     };
     let outcome = |key: &str| raw(key).map(decode);
+    let programs: Vec<(String, String)> = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("program "))
+        .filter_map(|rest| rest.split_once(' '))
+        .map(|(name, section)| (name.to_owned(), section.to_owned()))
+        .collect();
+    if programs.is_empty() {
+        return Err(format!("the libbpf loader printed no `program`:\n{stdout}").into());
+    }
     Ok(Report {
+        programs,
         tgid: u32::try_from(number("tgid")?)?,
         tid: u32::try_from(number("tid")?)?,
         thread_comm: get("thread_comm")?.to_owned(),
@@ -183,7 +323,7 @@ mod tests {
 
     #[test]
     fn parses_a_report() {
-        let stdout = "tgid 10\ntid 11\nthread_comm btf-reloc-lbpf\nhits 1\npid 1 11 0 0\n\
+        let stdout = "program p tracepoint/x/y\ntgid 10\ntid 11\nthread_comm btf-reloc-lbpf\nhits 1\npid 1 11 0 0\n\
                       tgid_field 1 10 0 0\nstate 1 0 0 0\nmissing 2 0 0 0\nflags 3 0 8 4\n\
                       queries 0 1 4 1264\nkernel_comm btf-reloc-lbpf\n";
         let log = "libbpf: prog 'p': relo #0: patched insn #8 (LDIMM64) imm64 1 -> 0\n\
@@ -203,11 +343,43 @@ mod tests {
         assert_eq!(report.queries, [0, 1, 4, 1264]);
         assert_eq!(report.kernel_comm, "btf-reloc-lbpf");
         assert_eq!(report.relocation_log().count(), 2);
+        assert_eq!(report.section_of("p"), Some("tracepoint/x/y"));
+    }
+
+    #[test]
+    fn parses_libbpf_core_log() {
+        let log = "\
+libbpf: prog 'p': relo #0: <field_exists> [64] struct task_struct.x (0:0 @ offset 0)
+libbpf: prog 'p': relo #0: non-matching candidate #0 <field_exists> [114] struct task_struct (0 @ offset 0)
+libbpf: prog 'p': relo #0: patched insn #8 (LDIMM64) imm64 1 -> 0
+libbpf: prog 'p': relo #1: matching candidate #0 <byte_off> [114] struct task_struct.pid (0:92 @ offset 1264)
+libbpf: prog 'p': relo #1: patched insn #39 (LDIMM64) imm64 216 -> 1264
+libbpf: prog 'p': relo #2: substituting insn #262 w/ invalid insn
+libbpf: prog 'p': relo #2: substituting insn #261 w/ invalid insn
+libbpf: sec '.relx': relo #0: insn #1 against 'TARGET_TGID'
+";
+        let relos = parse_core_log(log).unwrap();
+        assert_eq!(relos.len(), 3);
+        assert_eq!(relos[0].patch, Patch::Value { from: 1, to: 0 });
+        assert!(relos[0].candidates.is_empty());
+        assert_eq!(
+            (relos[1].insn, relos[1].patch),
+            (
+                39,
+                Patch::Value {
+                    from: 216,
+                    to: 1264
+                }
+            )
+        );
+        assert_eq!(relos[1].candidates, [(114, "0:92".to_owned())]);
+        assert_eq!((relos[2].insn, relos[2].patch), (261, Patch::Poisoned));
+        assert!(parse_core_log("prog 'p': relo #x: patched").is_err());
     }
 
     #[test]
     fn an_empty_comm_is_allowed_but_a_missing_key_is_not() {
-        let stdout = "tgid 10\ntid 11\nthread_comm x\nhits 0\npid 0 0 0 0\ntgid_field 0 0 0 0\n\
+        let stdout = "program p s\ntgid 10\ntid 11\nthread_comm x\nhits 0\npid 0 0 0 0\ntgid_field 0 0 0 0\n\
                       state 0 0 0 0\nmissing 0 0 0 0\nflags 0 0 0 0\nqueries 0 0 0 0\nkernel_comm \n";
         assert_eq!(parse(stdout, String::new()).unwrap().kernel_comm, "");
         let truncated = stdout.replace("hits 0\n", "");

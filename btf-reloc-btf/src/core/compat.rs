@@ -22,13 +22,14 @@ fn kind_core_compat(a: &Kind, b: &Kind) -> bool {
 pub(super) fn candidates(local_btf: &Btf, local: &Type, target: &Btf) -> Vec<TypeId> {
     let wanted = essential_name(local_btf.name(local));
     target
-        .types()
-        .filter(|(_, t)| kind_core_compat(&t.kind, &local.kind))
-        .filter(|(_, t)| {
-            let name = target.name(t);
-            !name.is_empty() && essential_name(name) == wanted
+        .types_by_essential_name(wanted)
+        .iter()
+        .copied()
+        .filter(|&id| {
+            target
+                .ty(id)
+                .is_some_and(|t| kind_core_compat(&t.kind, &local.kind))
         })
-        .map(|(id, _)| id)
         .collect()
 }
 

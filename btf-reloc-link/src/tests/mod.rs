@@ -1,5 +1,6 @@
 //! Tests on synthetic objects: the happy paths, malformed inputs, and a mutation loop.
 
+mod check;
 mod errors;
 mod fixture;
 mod fuzz;

@@ -20,6 +20,12 @@
 //! BTF like a missing field: `FIELD_EXISTS` becomes 0 and the offset/size instructions are
 //! poisoned. The object therefore loads unchanged; [`task_struct_absent`] even loads and runs
 //! that program and checks that every read is `Ok(None)`.
+//!
+//! Every test also runs `btf-reloc check` (`btf_reloc_link::check`) on the same post-linked
+//! object against the same target BTF bytes, offline: its predicted outcome of each getter
+//! (a read of `size` bytes at `offset`, `Ok(None)`, `SizeMismatch`) and of each query must be
+//! what the kernel stored, and a predicted read must give the value of the bytes at that offset
+//! ([`agree_with_check`]).
 
 mod targets;
 
@@ -36,7 +42,8 @@ use btf_reloc_e2e_common::{
     },
 };
 use btf_reloc_e2e_tests::{error_chain, kernel, objects::Objects, Result};
-use btf_reloc_format::descriptor::FieldDescriptor;
+use btf_reloc_format::descriptor::{FieldDescriptor, TypeShape};
+use btf_reloc_link::{FieldResult, Getter, Refusals, Report, Target};
 use btf_reloc_runtime::{
     sim::{Memory, Simulation},
     BtfRelocatable, UserPtr,
@@ -172,13 +179,9 @@ fn unmapped_memory() {
         let kernel = targets::missing_field();
         let got = read_in_kernel(objects, Variant::Btf, &TARGET, &kernel, UNMAPPED)?;
         let want = simulate(&kernel, &TARGET, UNMAPPED, None)?;
-        compare(
-            &TARGET,
-            &got,
-            &want,
-            &kernel,
-            Outcome::ProbeRead(-i64::from(libc::EFAULT)),
-        )
+        let fault = Outcome::ProbeRead(-i64::from(libc::EFAULT));
+        compare(&TARGET, &got, &want, &kernel, fault)?;
+        agree_with_check(objects, Variant::Btf, &TARGET, &kernel, &got, None, fault)
     });
 }
 
@@ -190,7 +193,9 @@ fn null_pointer() {
         let kernel = targets::missing_field();
         let got = read_in_kernel(objects, Variant::Btf, &TARGET, &kernel, 0)?;
         let want = simulate(&kernel, &TARGET, 0, None)?;
-        compare(&TARGET, &got, &want, &kernel, Outcome::NullPointer)
+        compare(&TARGET, &got, &want, &kernel, Outcome::NullPointer)?;
+        let null = Outcome::NullPointer;
+        agree_with_check(objects, Variant::Btf, &TARGET, &kernel, &got, None, null)
     });
 }
 
@@ -224,11 +229,29 @@ fn flavors_conflicting() {
             Ok(_) => return Err("the simulation read the ambiguous kernel".into()),
             Err(panic) => panic.downcast_ref::<String>().cloned().unwrap_or_default(),
         };
-        if message.contains("ambiguous relocation") {
-            Ok(())
-        } else {
-            Err(format!("the simulation failed otherwise than on ambiguity: {message}").into())
+        if !message.contains("ambiguous relocation") {
+            return Err(
+                format!("the simulation failed otherwise than on ambiguity: {message}").into(),
+            );
         }
+        // `btf-reloc check` says both loaders refuse the object, over these fields.
+        let report = check_object(objects, Variant::Btf, &kernel)?;
+        let both = Refusals {
+            libbpf: true,
+            aya: true,
+        };
+        if report.refusals() != both {
+            return Err(
+                format!("`btf-reloc check` does not say both loaders refuse:\n{report}").into(),
+            );
+        }
+        for field in TARGET.fields {
+            let path = format!("{}.{}", TARGET.local_type, field.name);
+            if predicted(&report, &path)?.getter != Getter::Refused {
+                return Err(format!("`btf-reloc check` does not refuse {path}:\n{report}").into());
+            }
+        }
+        Ok(())
     });
 }
 
@@ -249,6 +272,8 @@ const PROBE_SYMBOL: &str = "btf_reloc_e2e_probe";
 /// reads, to run on the host.
 struct Program {
     name: &'static str,
+    /// Its local declaration's BTF name.
+    local_type: &'static str,
     fields_map: &'static str,
     queries_map: &'static str,
     /// The fields of its declaration, in slot order.
@@ -260,6 +285,7 @@ struct Program {
 /// u8 e; i64 f; const u8 *p; }`.
 const TARGET: Program = Program {
     name: synthetic::TARGET_PROGRAM,
+    local_type: <btf_reloc_e2e_target as BtfRelocatable>::DESCRIPTOR.name,
     fields_map: synthetic::TARGET_FIELDS_MAP,
     queries_map: synthetic::TARGET_QUERIES_MAP,
     fields: <btf_reloc_e2e_target as BtfRelocatable>::DESCRIPTOR.fields,
@@ -269,6 +295,7 @@ const TARGET: Program = Program {
 /// `synthetic_target_v2`, reading `struct btf_reloc_e2e_target___v2 { i64 f; u32 c[4]; u32 a; }`.
 const TARGET_V2: Program = Program {
     name: synthetic::TARGET_V2_PROGRAM,
+    local_type: <btf_reloc_e2e_target_v2 as BtfRelocatable>::DESCRIPTOR.name,
     fields_map: synthetic::TARGET_V2_FIELDS_MAP,
     queries_map: synthetic::TARGET_V2_QUERIES_MAP,
     fields: <btf_reloc_e2e_target_v2 as BtfRelocatable>::DESCRIPTOR.fields,
@@ -384,7 +411,142 @@ fn check(objects: &Objects, variant: Variant, program: &Program, kernel: &Kernel
     let addr = memory.as_ptr() as u64;
     let got = read_in_kernel(objects, variant, program, kernel, addr)?;
     let want = simulate(kernel, program, addr, Some(&memory))?;
-    compare(program, &got, &want, kernel, Outcome::Value([0; 4]))
+    let value = Outcome::Value([0; 4]);
+    compare(program, &got, &want, kernel, value)?;
+    agree_with_check(
+        objects,
+        variant,
+        program,
+        kernel,
+        &got,
+        Some(&memory),
+        value,
+    )
+}
+
+/// `btf-reloc check` of the main object of `variant` against `kernel`'s BTF bytes (the bytes
+/// aya is given).
+fn check_object(objects: &Objects, variant: Variant, kernel: &Kernel) -> Result<Report> {
+    let bytes = simulation(kernel)
+        .target_btf()
+        .and_then(|btf| btf.to_bytes())
+        .map_err(|error| format!("the synthetic kernel is not valid BTF: {error}"))?;
+    check_against(&objects.path(Bin::Main, variant), &bytes)
+}
+
+/// `btf-reloc check` of the object at `path` against the target BTF bytes `btf`.
+pub(crate) fn check_against(path: &std::path::Path, btf: &[u8]) -> Result<Report> {
+    let object =
+        std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let btf = btf_reloc_btf::Btf::parse(btf).map_err(|error| format!("target BTF: {error}"))?;
+    Ok(btf_reloc_link::check(
+        &object,
+        &[Target::new("synthetic", btf)],
+    )?)
+}
+
+/// What `report` predicts for the field, type or enumerator `path` on its only target.
+pub(crate) fn predicted<'r>(report: &'r Report, path: &str) -> Result<&'r FieldResult> {
+    report
+        .field(path)
+        .and_then(|(i, _)| report.targets.first()?.fields.get(i))
+        .ok_or_else(|| format!("`btf-reloc check` has no field `{path}`:\n{report}").into())
+}
+
+/// The little-endian integer of `size` bytes at `offset` of `memory`, sign-extended if `signed`.
+pub(crate) fn int_at(memory: &[u8], offset: u64, size: u64, signed: bool) -> Option<i64> {
+    let start = usize::try_from(offset).ok()?;
+    let bytes = memory.get(start..start.checked_add(usize::try_from(size).ok()?)?)?;
+    let mut word = [0u8; 8];
+    word.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    let value = u64::from_le_bytes(word);
+    let unused = 64 - 8 * u32::try_from(bytes.len()).ok()?;
+    Some(match (signed, unused) {
+        (true, 1..=63) => ((value << unused) as i64) >> unused,
+        _ => value as i64,
+    })
+}
+
+/// The value a getter of `shape` stores (`encode_wide`'s words) when it reads `memory` at
+/// `offset`: an integer widened by its signedness, a pointer, an array one element per word.
+fn words_at(shape: &TypeShape, memory: &[u8], offset: u64) -> Option<[u64; 4]> {
+    let int = |size: usize, signed, at| int_at(memory, at, size as u64, signed).map(|v| v as u64);
+    Some(match shape {
+        TypeShape::Int { size, signed } => [int(*size, *signed, offset)?, 0, 0, 0],
+        TypeShape::Ptr => [int(8, false, offset)?, 0, 0, 0],
+        TypeShape::Array {
+            elem: TypeShape::Int { size, signed },
+            len: 4,
+        } => {
+            let mut words = [0; 4];
+            for (i, word) in (0u64..).zip(&mut words) {
+                *word = int(*size, *signed, offset + i * *size as u64)?;
+            }
+            words
+        }
+        _ => return None,
+    })
+}
+
+/// Compares what the kernel stored (`got`) with `btf-reloc check`'s prediction for `program` on
+/// `kernel`: each getter's outcome and each query's answer. A predicted read of `size` bytes at
+/// `offset` must have stored the value of `memory` there (without `memory`, `present`: the error
+/// a read at that address gives).
+fn agree_with_check(
+    objects: &Objects,
+    variant: Variant,
+    program: &Program,
+    kernel: &Kernel,
+    got: &[Slot],
+    memory: Option<&[u8]>,
+    present: Outcome<[u64; 4]>,
+) -> Result<()> {
+    let report = check_object(objects, variant, kernel)?;
+    let mut failures = String::new();
+    if report.refusals() != Refusals::default() {
+        let _ = write!(
+            failures,
+            "\n`btf-reloc check` says a loader refuses the object"
+        );
+    }
+    for (field, (outcome, queries)) in program.fields.iter().zip(got) {
+        let path = format!("{}.{}", program.local_type, field.name);
+        let predicted = predicted(&report, &path)?;
+        let want = match predicted.getter {
+            Getter::Value { offset, size } if size == field.size as u64 => match memory {
+                Some(memory) => words_at(&field.shape, memory, offset)
+                    .map_or(Outcome::NotStored, Outcome::Value),
+                None => present,
+            },
+            Getter::Missing => Outcome::Missing,
+            Getter::SizeMismatch { expected, actual } => Outcome::SizeMismatch {
+                expected: expected as i64,
+                actual: actual as i64,
+            },
+            // Nothing a plain getter may return.
+            _ => Outcome::NotStored,
+        };
+        let want_queries = (predicted.exists, predicted.byte_size, predicted.byte_offset);
+        if *outcome != want
+            || (queries.exists, queries.byte_size, queries.byte_offset) != want_queries
+        {
+            let _ = write!(
+                failures,
+                "\n{}(): the kernel stored {outcome} / queries {queries}; `btf-reloc check` \
+                 predicts {:?}, so {want} / queries {want_queries:?}",
+                field.name, predicted.getter
+            );
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}`: `btf-reloc check` and the kernel disagree:{failures}",
+            program.name
+        )
+        .into())
+    }
 }
 
 /// Every slot of `got` (the kernel) must equal `want` (the simulation), and `want` must say
@@ -460,6 +622,33 @@ fn task_struct_absent() {
                 failures,
                 "\nqueries: got {queries:?}, expected [0, 0, -1, -1] (nothing exists)"
             );
+        }
+        // `btf-reloc check` predicts the same: every `task_struct` field of the object (those of
+        // `task_fields` among them) is missing, and both loaders load the object.
+        let kernel = targets::reordered();
+        let report = check_object(objects, Variant::Btf, &kernel)?;
+        let tasks: Vec<_> = report
+            .fields
+            .iter()
+            .zip(&report.targets[0].fields)
+            .filter(|(field, _)| field.path.starts_with("task_struct"))
+            .collect();
+        if tasks.len() < 5 || report.refusals() != Refusals::default() {
+            let _ = write!(
+                failures,
+                "\n`btf-reloc check` finds {} task_struct fields, refusals {:?}",
+                tasks.len(),
+                report.refusals()
+            );
+        }
+        for (field, result) in tasks {
+            if result.getter != Getter::Missing {
+                let _ = write!(
+                    failures,
+                    "\n`btf-reloc check` predicts {:?} for {}",
+                    result.getter, field.path
+                );
+            }
         }
         if failures.is_empty() {
             Ok(())

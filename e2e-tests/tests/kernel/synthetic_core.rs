@@ -17,6 +17,12 @@
 //! fails a whole object whose target lacks the type of a `TYPE_SIZE` relocation (libbpf writes 0
 //! there), which would break every other test loading the main object.
 //! [`type_absent`] shows both halves of that.
+//!
+//! Every test also runs `btf-reloc check` on the same object against the same target BTF bytes,
+//! offline, and every slot the kernel stored must be what its predictions give on the bytes the
+//! test laid out ([`predicted_by_check`]): a read at the predicted offset, a bitfield's bits at
+//! the predicted position, `Ok(None)`, `SizeMismatch`, an index past the predicted length,
+//! enum values, type existence and sizes, string lengths bounded by the predicted size.
 
 mod kernels;
 
@@ -27,14 +33,18 @@ use btf_reloc_e2e_common::{
     objects::{Bin, Variant},
     outcome::{decode, encode_option, Outcome, Raw},
     synthetic_core::{
-        self, read_core, slot, Sink, BIGS, EXTRA_TYPE, MODES, MODE_TYPE, NAME_BUFS, VALS_LEN,
+        self, btf_reloc_e2e_core, btf_reloc_e2e_inner, read_core, slot, Sink, BIGS, BIG_TYPE,
+        CORE_TYPE, EXTRA_TYPE, INNER_TYPE, MODES, MODE_TYPE, NAME_BUFS, VALS_LEN,
     },
 };
 use btf_reloc_e2e_tests::{error_chain, kernel, objects::Objects, Result};
-use btf_reloc_runtime::sim::Memory;
+use btf_reloc_format::descriptor::{StructDescriptor, TypeShape};
+use btf_reloc_link::{Getter, Refusals, Report, Verdict};
+use btf_reloc_runtime::{sim::Memory, BtfRelocatable};
 
 use self::kernels::Kernel;
 use crate::harness::run;
+use crate::synthetic::{check_against, int_at, predicted};
 
 #[test]
 fn base() {
@@ -169,6 +179,31 @@ fn type_absent() {
             mode: None,
             ..kernels::base()
         };
+        // `btf-reloc check` says so offline: libbpf loads the object, aya 0.14 refuses it for
+        // the `TYPE_SIZE` of the absent enum (and only that), and `type_size` is `None` there.
+        let report = check_core(objects, Variant::Btf, &no_mode)?;
+        let aya_refuses = Refusals {
+            libbpf: false,
+            aya: true,
+        };
+        let only_type_size = match &report.targets[0].aya {
+            Verdict::Refuses(why) => why
+                .iter()
+                .all(|w| w.contains("TYPE_SIZE") && w.contains(MODE_TYPE)),
+            Verdict::Loads => false,
+        };
+        let enum_type = predicted(&report, &format!("enum {MODE_TYPE}"))?;
+        if report.refusals() != aya_refuses
+            || !only_type_size
+            || enum_type.getter != Getter::Missing
+            || enum_type.aya != Some(Getter::Refused)
+        {
+            return Err(format!(
+                "without `{MODE_TYPE}`: `btf-reloc check` should say only aya 0.14 refuses the \
+                 object, over the TYPE_SIZE of `{MODE_TYPE}`:\n{report}"
+            )
+            .into());
+        }
         match load(objects, Variant::Btf, &no_mode) {
             Err(error) if error.to_string().contains("TypeSize") => Ok(()),
             Err(error) => Err(format!(
@@ -207,13 +242,26 @@ enum Next {
     Null,
 }
 
-/// Loads the object against `kernel`'s BTF and attaches the uprobe.
-fn load(objects: &Objects, variant: Variant, kernel: &Kernel) -> Result<Ebpf> {
-    let bytes = kernel
+/// `kernel`'s BTF bytes.
+fn target_bytes(kernel: &Kernel) -> Result<Vec<u8>> {
+    kernel
         .simulation()
         .target_btf()
         .and_then(|btf| btf.to_bytes())
-        .map_err(|error| format!("the synthetic kernel is not valid BTF: {error}"))?;
+        .map_err(|error| format!("the synthetic kernel is not valid BTF: {error}").into())
+}
+
+/// `btf-reloc check` of the object against `kernel`'s BTF bytes (those aya is given).
+fn check_core(objects: &Objects, variant: Variant, kernel: &Kernel) -> Result<Report> {
+    check_against(
+        &objects.path(Bin::SyntheticCore, variant),
+        &target_bytes(kernel)?,
+    )
+}
+
+/// Loads the object against `kernel`'s BTF and attaches the uprobe.
+fn load(objects: &Objects, variant: Variant, kernel: &Kernel) -> Result<Ebpf> {
+    let bytes = target_bytes(kernel)?;
     let btf = Btf::parse(&bytes, Endianness::Little)
         .map_err(|error| format!("aya rejects the synthetic BTF: {}", error_chain(&error)))?;
     let mut ebpf = kernel::load_against(&objects.path(Bin::SyntheticCore, variant), &btf)?;
@@ -336,6 +384,28 @@ fn check(objects: &Objects, variant: Variant, kernel: &Kernel, next: Next) -> Re
             );
         }
     }
+    let report = check_core(objects, variant, kernel)?;
+    if report.refusals() != Refusals::default() {
+        let _ = write!(
+            failures,
+            "\n`btf-reloc check` says a loader refuses:\n{report}"
+        );
+    }
+    let memory = Laid {
+        root: &root,
+        pointee: &pointee,
+        pointee_addr: pointee.as_ptr() as u64,
+    };
+    for (slot, what, known) in predicted_by_check(&report, &memory)? {
+        let held = got.slots.get(slot as usize).copied().unwrap_or_default();
+        if !known.holds(held) {
+            let _ = write!(
+                failures,
+                "\n{what}: the kernel stored {} ({held:?}), `btf-reloc check` predicts {known:?}",
+                decode(held)
+            );
+        }
+    }
     if failures.is_empty() {
         Ok(())
     } else {
@@ -345,6 +415,237 @@ fn check(objects: &Objects, variant: Variant, kernel: &Kernel, next: Next) -> Re
         )
         .into())
     }
+}
+
+/// The bytes the probe read: the root struct, and what its `next` points at.
+struct Laid<'a> {
+    root: &'a [u8],
+    pointee: &'a [u8],
+    pointee_addr: u64,
+}
+
+/// How field `name` of `desc` is declared: an integer's size and signedness (a pointer is an
+/// unsigned 8-byte integer).
+fn declared(desc: &StructDescriptor, name: &str) -> Result<(u64, bool)> {
+    match desc.fields.iter().find(|f| f.name == name).map(|f| f.shape) {
+        Some(TypeShape::Int { size, signed }) => Ok((size as u64, signed)),
+        Some(TypeShape::Ptr) => Ok((8, false)),
+        _ => Err(format!("`{}.{name}` is not declared as an integer", desc.name).into()),
+    }
+}
+
+/// A value the program stored as `encode` does: an integer of its declared type, as an `i64`.
+fn value_of(raw: i64, (size, signed): (u64, bool)) -> Outcome {
+    // Truncated to the declared type, then widened as `Into<i64>` (or the u64 reinterpretation)
+    // widens it.
+    let bits = 64 - 8 * size.min(8) as u32;
+    Outcome::Value(match (signed, bits) {
+        (_, 0) => raw,
+        (true, bits) => (raw << bits) >> bits,
+        (false, bits) => ((raw as u64) << bits >> bits) as i64,
+    })
+}
+
+/// What the getter of a plain value stores, as `check` predicts it, reading `memory` at the
+/// predicted offset (plus `shift` bytes: an array element past the first).
+fn plain(getter: &Getter, memory: &[u8], shift: u64, declared: (u64, bool)) -> Known {
+    Known::Outcome(match *getter {
+        Getter::Value { offset, size } => int_at(memory, offset + shift, size, declared.1)
+            .map_or(Outcome::NotStored, |v| value_of(v, declared)),
+        Getter::Missing => Outcome::Missing,
+        Getter::SizeMismatch { expected, actual } => Outcome::SizeMismatch {
+            expected: expected as i64,
+            actual: actual as i64,
+        },
+        _ => Outcome::NotStored,
+    })
+}
+
+/// Every slot of [`slot`], as `btf-reloc check`'s `report` predicts it on the bytes `memory`.
+fn predicted_by_check(report: &Report, memory: &Laid<'_>) -> Result<Vec<(u32, String, Known)>> {
+    let core = &<btf_reloc_e2e_core as BtfRelocatable>::DESCRIPTOR;
+    let inner = &<btf_reloc_e2e_inner as BtfRelocatable>::DESCRIPTOR;
+    let field = |path: &str| predicted(report, &format!("{CORE_TYPE}.{path}"));
+    let mut all = Vec::new();
+
+    for (slot, member) in [(slot::INNER_X, "x"), (slot::INNER_Y, "y")] {
+        let getter = &field(&format!("inner.{member}"))?.getter;
+        let known = plain(getter, memory.root, 0, declared(inner, member)?);
+        all.push((slot, format!("inner.{member}"), known));
+    }
+    let handle = match field("inner")?.getter {
+        Getter::Present { offset: Some(o) } => [1, o as i64, 0, 0],
+        Getter::Missing => [0, -1, 0, 0],
+        ref other => return Err(format!("`check` predicts {other:?} for `inner`").into()),
+    };
+    all.push((
+        slot::INNER_PATH,
+        "data.inner()".to_owned(),
+        Known::Raw(handle),
+    ));
+
+    for (slot, name) in [
+        (slot::FLAGS, "flags"),
+        (slot::LEVEL, "level"),
+        (slot::COUNT, "count"),
+    ] {
+        let known = match field(name)?.getter {
+            Getter::Bitfield {
+                offset,
+                size,
+                bit_offset,
+                bits,
+                signed,
+            } => {
+                // `read_bitfield`: load `size` bytes, shift the field's top bit to bit 63, then
+                // back down (arithmetically when the target field is signed).
+                let load = int_at(memory.root, offset, size, false).unwrap_or_default() as u64;
+                let lshift = 64 - (bit_offset + bits - offset * 8);
+                let up = load.wrapping_shl(lshift as u32);
+                let value = match signed {
+                    true => (up as i64).wrapping_shr(64 - bits as u32),
+                    false => up.wrapping_shr(64 - bits as u32) as i64,
+                };
+                Known::Outcome(value_of(value, declared(core, name)?))
+            }
+            ref getter => plain(getter, memory.root, 0, declared(core, name)?),
+        };
+        all.push((slot, format!("{name}()"), known));
+    }
+
+    // `vals()` stores the first element.
+    let vals = field("vals")?;
+    let element = field("vals[0]")?;
+    let first = match vals.getter {
+        Getter::Value { offset, .. } => plain(
+            &Getter::Value { offset, size: 4 },
+            memory.root,
+            0,
+            (4, false),
+        ),
+        ref getter => plain(getter, memory.root, 0, (4, false)),
+    };
+    all.push((slot::VALS, "vals()".to_owned(), first));
+    for index in 0..slot::VALS_AT_COUNT {
+        let known = match (vals.exists, vals.elements, &element.getter) {
+            (false, _, _) => Known::Outcome(Outcome::Missing),
+            (true, Some(len), _) if u64::from(index) >= len => {
+                Known::Outcome(Outcome::IndexOutOfBounds {
+                    index: index.into(),
+                    len: len as i64,
+                })
+            }
+            (true, Some(_), Getter::Value { size, .. }) => plain(
+                &element.getter,
+                memory.root,
+                u64::from(index) * size,
+                (4, false),
+            ),
+            (true, _, getter) => plain(getter, memory.root, 0, (4, false)),
+        };
+        all.push((slot::VALS_AT + index, format!("vals_at({index})"), known));
+    }
+
+    // `name_str(buf)`: `bpf_probe_read_user_str` into the shorter of the buffer and the
+    // predicted size, at the predicted offset.
+    let name = field("name")?;
+    for (slot, buf_len) in (slot::NAME_STR..).zip(NAME_BUFS) {
+        let known = match (name.exists, name.byte_offset, name.byte_size) {
+            (false, _, _) => Outcome::Missing,
+            (true, Some(offset), Some(size)) => {
+                let bound = (buf_len as u64).min(size) as usize;
+                let text = memory
+                    .root
+                    .get(offset as usize..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take(bound.saturating_sub(1));
+                let written = text
+                    .clone()
+                    .position(|&b| b == 0)
+                    .map_or(bound, |nul| nul + 1);
+                Outcome::Value(written as i64)
+            }
+            _ => Outcome::NotStored,
+        };
+        all.push((
+            slot,
+            format!("name_str into {buf_len} bytes"),
+            Known::Outcome(known),
+        ));
+    }
+
+    // `core_read!(data, next, x)`: the pointer at the predicted offset, then `x` or `y` of the
+    // `btf_reloc_e2e_inner` it points at (existence first, then null).
+    let next = &field("next")?.getter;
+    for (slot, member) in [(slot::NEXT_X, "x"), (slot::NEXT_Y, "y")] {
+        let target = predicted(report, &format!("{INNER_TYPE}.{member}"))?;
+        let known = match next {
+            Getter::Value { offset, size: 8 } => {
+                let pointer = int_at(memory.root, *offset, 8, false).unwrap_or_default() as u64;
+                match (&target.getter, pointer) {
+                    (Getter::Missing, _) => Known::Outcome(Outcome::Missing),
+                    (_, 0) => Known::Outcome(Outcome::NullPointer),
+                    (getter, p) if p == memory.pointee_addr => {
+                        plain(getter, memory.pointee, 0, declared(inner, member)?)
+                    }
+                    (_, p) => {
+                        return Err(format!(
+                            "`check` puts `next` at {offset}, where the root holds {p:#x}: \
+                             neither the pointee nor null"
+                        )
+                        .into())
+                    }
+                }
+            }
+            getter => plain(getter, memory.root, 0, (8, false)),
+        };
+        all.push((slot, format!("core_read!(data, next, {member})"), known));
+    }
+
+    for (name, values, first) in [
+        (MODE_TYPE, &MODES[..], slot::MODE),
+        (BIG_TYPE, &BIGS, slot::BIG),
+    ] {
+        let mut exists = [0; 4];
+        for ((slot, enumerator), exists) in (first..).zip(values).zip(&mut exists) {
+            let predicted = predicted(report, &format!("{name}::{enumerator}"))?;
+            *exists = i64::from(predicted.exists);
+            let known = match predicted.getter {
+                Getter::EnumValue { value: Some(v) } => Outcome::Value(v as i64),
+                Getter::Missing => Outcome::Missing,
+                _ => Outcome::NotStored,
+            };
+            all.push((slot, format!("{enumerator}.value()"), Known::Outcome(known)));
+        }
+        if name == MODE_TYPE {
+            all.push((
+                slot::MODE_EXISTS,
+                "Mode::*.exists()".to_owned(),
+                Known::Raw(exists),
+            ));
+        }
+    }
+
+    for (slot, ty) in (slot::TYPES..).zip([
+        format!("struct {CORE_TYPE}"),
+        format!("struct {INNER_TYPE}"),
+        format!("enum {MODE_TYPE}"),
+        format!("enum {BIG_TYPE}"),
+        format!("struct {EXTRA_TYPE}"),
+    ]) {
+        let raw = match predicted(report, &ty)?.getter {
+            Getter::Type { size } => [1, encode_option(size.map(|s| s as usize)), 0, 0],
+            Getter::Missing => [0, -1, 0, 0],
+            ref other => return Err(format!("`check` predicts {other:?} for `{ty}`").into()),
+        };
+        all.push((
+            slot,
+            format!("type_exists/type_size of {ty}"),
+            Known::Raw(raw),
+        ));
+    }
+    Ok(all)
 }
 
 /// What a slot fixed by construction holds: a getter's outcome, or raw words (existence flags,

@@ -1,0 +1,707 @@
+//! `check` on a post-linked synthetic object against made-up kernels: one table of kernels, each
+//! changing what one getter must notice (libbpf's `core_reloc.c` is one table the same way), and
+//! for each the outcome of every getter, the loaders' verdicts and why things are missing.
+
+use btf_reloc_btf::{Btf, Kind, NewMember, TypeId};
+use btf_reloc_format::{marker::marker, RelocKind};
+
+use super::fixture::{all_records, ld_imm64, mov_exit, path_id, task, Fixture, PID_TYPE, TASK};
+use crate::{check, link, Applied, Error, Getter, LinkOutcome, Refusals, Report, Target, Verdict};
+
+use RelocKind::*;
+
+/// The markers a program reading through btf-reloc's getters leaves, one group per getter: the
+/// kinds `btf-reloc-runtime/src/read.rs` relocates for it.
+fn program() -> Vec<u8> {
+    let t = |indices: &[usize]| path_id(&TASK, indices);
+    let groups: Vec<(Vec<RelocKind>, u32)> = vec![
+        // `pid()`: a value.
+        (
+            vec![FieldExists, FieldByteSize, FieldByteOffset],
+            t(&[task::PID]),
+        ),
+        // `flags()` declared `#[btf(bitfield)] flags: u32`.
+        (
+            vec![
+                FieldExists,
+                FieldByteSize,
+                FieldByteOffset,
+                FieldLshiftU64,
+                FieldRshiftU64,
+                FieldSigned,
+            ],
+            t(&[task::FLAGS]),
+        ),
+        // `se()`: an embedded struct's handle; `core_read!(task, se, vruntime)`.
+        (vec![FieldExists, FieldByteOffset], t(&[task::SE])),
+        (
+            vec![FieldExists, FieldByteSize, FieldByteOffset],
+            t(&[task::SE, 0]),
+        ),
+        // `comm()` and `comm_at(i)`.
+        (
+            vec![FieldExists, FieldByteSize, FieldByteOffset],
+            t(&[task::COMM]),
+        ),
+        (
+            vec![FieldExists, FieldByteSize, FieldByteOffset],
+            t(&[task::COMM, 0]),
+        ),
+        // `mm_exists()` alone.
+        (vec![FieldExists], t(&[task::MM])),
+        // `type_exists` / `type_size` of the struct and of the enum; an enumerator's `value()`.
+        (vec![TypeExists, TypeSize], TASK.type_id()),
+        (vec![TypeExists, TypeSize], PID_TYPE.type_id()),
+        (vec![EnumvalExists, EnumvalValue], PID_TYPE.variant_id(1)),
+    ];
+    let mut prog = Vec::new();
+    for (kinds, id) in groups {
+        for kind in kinds {
+            prog.extend(ld_imm64(1, marker(kind, id)));
+        }
+    }
+    prog.extend(mov_exit());
+    prog
+}
+
+/// The post-linked object of [`program`].
+fn object() -> Vec<u8> {
+    let input = Fixture {
+        prog: program(),
+        descriptors: Some(all_records()),
+        ..Fixture::loadable(true)
+    }
+    .build();
+    match link(&input).expect("link") {
+        LinkOutcome::Linked { object, .. } => object,
+        LinkOutcome::NothingToDo => panic!("nothing to do"),
+    }
+}
+
+/// How a kernel declares `pid` (or `flags`).
+#[derive(Debug, Clone, Copy)]
+enum M {
+    Absent,
+    /// An int of this many bytes at this byte offset.
+    Int(u32, u32),
+    /// A pointer at this byte offset.
+    Ptr(u32),
+    /// An unsigned bitfield `(base int bytes, bit offset, bits)`.
+    Bits(u32, u32, u32),
+    /// An int of this many bytes at this offset inside an anonymous union at this offset.
+    InAnonUnion(u32, u32, u32),
+}
+
+/// One made-up kernel: `task_struct` (512 bytes; `comm` at 300, `mm` at 320, `se` at 400 with
+/// `vruntime` at 16 in it) and `enum pid_type`, changed where a case says.
+#[derive(Debug, Clone)]
+struct Kernel {
+    /// The names of the `task_struct`s (several flavors), each with its `pid` member; empty for
+    /// none.
+    tasks: Vec<(&'static str, M)>,
+    flags: M,
+    comm_len: u32,
+    /// `enum pid_type`: absent, or `(ENUM64?, has PIDTYPE_TGID)`.
+    pid_type: Option<(bool, bool)>,
+}
+
+fn base() -> Kernel {
+    Kernel {
+        tasks: vec![("task_struct", M::Int(4, 100))],
+        flags: M::Bits(4, 200 * 8 + 3, 5),
+        comm_len: 16,
+        pid_type: Some((false, true)),
+    }
+}
+
+impl Kernel {
+    fn btf(&self) -> Btf {
+        let mut btf = Btf::new();
+        let ints: Vec<TypeId> = [1, 2, 4, 8]
+            .into_iter()
+            .map(|size| {
+                btf.add_int(&format!("u{}", size * 8), size, false)
+                    .expect("int")
+            })
+            .collect();
+        let int = |size: u32| ints[size.trailing_zeros() as usize];
+        let ptr = btf.add_named("", Kind::Ptr(0)).expect("ptr");
+        let se = btf
+            .add_composite(
+                "sched_entity",
+                false,
+                32,
+                &[
+                    NewMember::new("exec_start", int(8), 0),
+                    NewMember::new("vruntime", int(8), 16),
+                ],
+            )
+            .expect("se");
+        let comm = btf.add_array(int(1), self.comm_len).expect("comm");
+        for &(name, pid) in &self.tasks {
+            let mut members = vec![
+                NewMember::new("comm", comm, 300),
+                NewMember::new("mm", ptr, 320),
+                NewMember::new("se", se, 400),
+            ];
+            for (member, how) in [("pid", pid), ("flags", self.flags)] {
+                match how {
+                    M::Absent => {}
+                    M::Int(size, offset) => members.push(NewMember::new(member, int(size), offset)),
+                    M::Ptr(offset) => members.push(NewMember::new(member, ptr, offset)),
+                    M::Bits(size, bit_offset, bits) => {
+                        members.push(NewMember::bitfield(member, int(size), bit_offset, bits))
+                    }
+                    M::InAnonUnion(size, inner, outer) => {
+                        let union = btf
+                            .add_composite(
+                                "",
+                                true,
+                                8,
+                                &[
+                                    NewMember::new("raw", int(8), 0),
+                                    NewMember::new(member, int(size), inner),
+                                ],
+                            )
+                            .expect("union");
+                        members.push(NewMember::new("", union, outer));
+                    }
+                }
+            }
+            btf.add_composite(name, false, 512, &members)
+                .expect("task_struct");
+        }
+        if let Some((enum64, tgid)) = self.pid_type {
+            let mut values = vec![("PIDTYPE_PID", 0)];
+            if tgid {
+                values.push(("PIDTYPE_TGID", 7));
+            }
+            let size = if enum64 { 8 } else { 4 };
+            btf.add_enum("pid_type", size, false, enum64, &values)
+                .expect("enum");
+        }
+        btf
+    }
+}
+
+fn check_one(kernel: &Kernel) -> Report {
+    check(&object(), &[Target::new("k", kernel.btf())]).expect("check")
+}
+
+/// The outcome of the getter at `path` on the report's only target.
+fn getter(report: &Report, path: &str) -> Getter {
+    let (i, _) = report
+        .field(path)
+        .unwrap_or_else(|| panic!("no field {path} in the report:\n{report}"));
+    report.targets[0].fields[i].getter.clone()
+}
+
+const PID: &str = "task_struct___v1.pid";
+const FLAGS: &str = "task_struct___v1.flags";
+const COMM: &str = "task_struct___v1.comm";
+const TGID: &str = "pid_type::PIDTYPE_TGID";
+const TASK_TYPE: &str = "struct task_struct___v1";
+const ENUM_TYPE: &str = "enum pid_type";
+
+/// One case: a kernel, what some getters return there, which loaders refuse, and a phrase the
+/// report must give as the reason something is missing or refused.
+struct Case {
+    name: &'static str,
+    kernel: Kernel,
+    getters: Vec<(&'static str, Getter)>,
+    refused: Refusals,
+    why: Option<&'static str>,
+}
+
+fn cases() -> Vec<Case> {
+    let loads = Refusals::default();
+    let value = |offset, size| Getter::Value { offset, size };
+    vec![
+        Case {
+            name: "base",
+            kernel: base(),
+            getters: vec![
+                (PID, value(100, 4)),
+                (
+                    FLAGS,
+                    Getter::Bitfield {
+                        offset: 200,
+                        size: 4,
+                        bit_offset: 200 * 8 + 3,
+                        bits: 5,
+                        signed: false,
+                    },
+                ),
+                ("task_struct___v1.se", Getter::Present { offset: Some(400) }),
+                ("task_struct___v1.se.vruntime", value(416, 8)),
+                (COMM, value(300, 16)),
+                ("task_struct___v1.comm[0]", value(300, 1)),
+                ("task_struct___v1.mm", Getter::Present { offset: None }),
+                (TASK_TYPE, Getter::Type { size: Some(512) }),
+                (ENUM_TYPE, Getter::Type { size: Some(4) }),
+                (TGID, Getter::EnumValue { value: Some(7) }),
+            ],
+            refused: loads,
+            why: None,
+        },
+        Case {
+            name: "a field of the target flavor, in an anonymous union",
+            kernel: Kernel {
+                tasks: vec![("task_struct___x", M::InAnonUnion(4, 0, 104))],
+                ..base()
+            },
+            getters: vec![(PID, value(104, 4))],
+            refused: loads,
+            why: None,
+        },
+        Case {
+            name: "a missing field",
+            kernel: Kernel {
+                tasks: vec![("task_struct", M::Absent)],
+                ..base()
+            },
+            getters: vec![(PID, Getter::Missing), (COMM, value(300, 16))],
+            refused: loads,
+            why: Some("no member `pid` in `task_struct`"),
+        },
+        Case {
+            name: "a field of another kind",
+            kernel: Kernel {
+                tasks: vec![("task_struct", M::Ptr(100))],
+                ..base()
+            },
+            getters: vec![(PID, Getter::Missing)],
+            refused: loads,
+            why: Some("member `pid` is a ptr in the target but an int locally"),
+        },
+        Case {
+            name: "a wider field",
+            kernel: Kernel {
+                tasks: vec![("task_struct", M::Int(8, 104))],
+                ..base()
+            },
+            getters: vec![(
+                PID,
+                Getter::SizeMismatch {
+                    expected: 4,
+                    actual: 8,
+                },
+            )],
+            refused: loads,
+            why: None,
+        },
+        Case {
+            name: "a bitfield wider than the declared u32",
+            kernel: Kernel {
+                flags: M::Bits(8, 200 * 8, 33),
+                ..base()
+            },
+            getters: vec![(
+                FLAGS,
+                Getter::SizeMismatch {
+                    expected: 4,
+                    actual: 5,
+                },
+            )],
+            refused: loads,
+            why: None,
+        },
+        Case {
+            name: "a plain int read as a bitfield",
+            kernel: Kernel {
+                flags: M::Int(2, 202),
+                ..base()
+            },
+            getters: vec![(
+                FLAGS,
+                Getter::Bitfield {
+                    offset: 202,
+                    size: 2,
+                    bit_offset: 202 * 8,
+                    bits: 16,
+                    signed: false,
+                },
+            )],
+            refused: loads,
+            why: None,
+        },
+        Case {
+            name: "a bitfield no 64-bit load holds",
+            kernel: Kernel {
+                flags: M::Bits(8, 200 * 8 + 10, 60),
+                ..base()
+            },
+            getters: vec![(FLAGS, Getter::Refused), (PID, value(100, 4))],
+            refused: Refusals {
+                libbpf: true,
+                aya: true,
+            },
+            why: Some("cannot be read with a 64-bit load"),
+        },
+        Case {
+            name: "a longer array",
+            kernel: Kernel {
+                comm_len: 32,
+                ..base()
+            },
+            getters: vec![
+                (
+                    COMM,
+                    Getter::SizeMismatch {
+                        expected: 16,
+                        actual: 32,
+                    },
+                ),
+                ("task_struct___v1.comm[0]", value(300, 1)),
+            ],
+            refused: loads,
+            why: None,
+        },
+        Case {
+            name: "no such struct",
+            kernel: Kernel {
+                tasks: Vec::new(),
+                ..base()
+            },
+            getters: vec![
+                (PID, Getter::Missing),
+                ("task_struct___v1.se", Getter::Missing),
+                (TASK_TYPE, Getter::Missing),
+                (ENUM_TYPE, Getter::Type { size: Some(4) }),
+            ],
+            // libbpf writes 0 into `type_size`; aya 0.14 refuses the object.
+            refused: Refusals {
+                libbpf: false,
+                aya: true,
+            },
+            why: Some("no struct or union named `task_struct` in the target"),
+        },
+        Case {
+            name: "two flavors that disagree",
+            kernel: Kernel {
+                tasks: vec![
+                    ("task_struct___a", M::Int(4, 100)),
+                    ("task_struct___b", M::Int(4, 108)),
+                ],
+                ..base()
+            },
+            getters: vec![(PID, Getter::Refused), (COMM, value(300, 16))],
+            refused: Refusals {
+                libbpf: true,
+                aya: true,
+            },
+            why: Some("ambiguous relocation"),
+        },
+        Case {
+            name: "two flavors that agree",
+            kernel: Kernel {
+                tasks: vec![
+                    ("task_struct___a", M::Int(4, 100)),
+                    ("task_struct___b", M::Int(4, 100)),
+                ],
+                ..base()
+            },
+            getters: vec![(PID, value(100, 4))],
+            refused: loads,
+            why: None,
+        },
+        Case {
+            name: "a missing enumerator",
+            kernel: Kernel {
+                pid_type: Some((false, false)),
+                ..base()
+            },
+            getters: vec![
+                (TGID, Getter::Missing),
+                (ENUM_TYPE, Getter::Type { size: Some(4) }),
+            ],
+            refused: loads,
+            why: Some("no enumerator `PIDTYPE_TGID`"),
+        },
+        Case {
+            name: "a target ENUM64 for a local ENUM",
+            kernel: Kernel {
+                pid_type: Some((true, true)),
+                ..base()
+            },
+            getters: vec![
+                (TGID, Getter::EnumValue { value: Some(7) }),
+                (ENUM_TYPE, Getter::Type { size: Some(8) }),
+            ],
+            // libbpf matches ENUM with ENUM64; aya 0.14 does not, so `type_size` has no type.
+            refused: Refusals {
+                libbpf: false,
+                aya: true,
+            },
+            why: Some("ENUM vs ENUM64"),
+        },
+    ]
+}
+
+#[test]
+fn every_getter_outcome_and_verdict() {
+    let object = object();
+    let mut failures = Vec::new();
+    for case in cases() {
+        let report = check(&object, &[Target::new(case.name, case.kernel.btf())]).expect("check");
+        for (path, want) in &case.getters {
+            let got = getter(&report, path);
+            if got != *want {
+                failures.push(format!("{}: {path}: got {got:?}, want {want:?}", case.name));
+            }
+        }
+        if report.refusals() != case.refused {
+            failures.push(format!(
+                "{}: refusals {:?}, want {:?}",
+                case.name,
+                report.refusals(),
+                case.refused
+            ));
+        }
+        let text = report.to_string();
+        if let Some(why) = case.why {
+            if !text.contains(why) {
+                failures.push(format!(
+                    "{}: the report does not say `{why}`:\n{text}",
+                    case.name
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn queries_and_array_bounds() {
+    let report = check_one(&Kernel {
+        comm_len: 20,
+        ..base()
+    });
+    let target = &report.targets[0];
+    let result = |path| &target.fields[report.field(path).expect("field").0];
+    let pid = result(PID);
+    assert_eq!(
+        (pid.exists, pid.byte_size, pid.byte_offset),
+        (true, Some(4), Some(100))
+    );
+    assert_eq!(result(COMM).elements, Some(20));
+    let missing = check_one(&Kernel {
+        tasks: vec![("task_struct", M::Absent)],
+        ..base()
+    });
+    let pid = &missing.targets[0].fields[missing.field(PID).expect("pid").0];
+    assert_eq!(
+        (pid.exists, pid.byte_size, pid.byte_offset),
+        (false, None, None)
+    );
+    // The size and offset instructions of the missing field are poisoned, its existence is 0.
+    let applied: Vec<(u32, &Applied)> = missing
+        .records
+        .iter()
+        .zip(&missing.targets[0].records)
+        .filter(|(r, _)| r.path == PID)
+        .map(|(r, res)| (r.kind, &res.libbpf))
+        .collect();
+    assert_eq!(
+        applied,
+        [
+            (FieldExists as u32, &Applied::Value(0)),
+            (FieldByteSize as u32, &Applied::Poisoned),
+            (FieldByteOffset as u32, &Applied::Poisoned),
+        ]
+    );
+}
+
+#[test]
+fn aya_departures_are_reported_per_field() {
+    let report = check_one(&Kernel {
+        pid_type: Some((true, true)),
+        ..base()
+    });
+    let target = &report.targets[0];
+    let (i, _) = report.field(TGID).expect("enumerator");
+    assert_eq!(target.fields[i].aya, Some(Getter::Missing));
+    let (i, _) = report.field(ENUM_TYPE).expect("enum");
+    assert_eq!(target.fields[i].aya, Some(Getter::Refused));
+    assert_eq!(target.libbpf, Verdict::Loads);
+    let Verdict::Refuses(why) = &target.aya else {
+        panic!("aya loads: {report}");
+    };
+    assert!(
+        why.iter().all(|w| w.contains("TYPE_SIZE")),
+        "only TYPE_SIZE is refused: {why:?}"
+    );
+}
+
+#[test]
+fn several_targets_make_a_matrix() {
+    let kernels = [
+        Target::new("6.1", base().btf()),
+        Target::new(
+            "5.10",
+            Kernel {
+                tasks: vec![("task_struct", M::Int(8, 96))],
+                ..base()
+            }
+            .btf(),
+        ),
+    ];
+    let report = check(&object(), &kernels).expect("check");
+    assert_eq!(report.targets.len(), 2);
+    let (i, _) = report.field(PID).expect("pid");
+    assert_eq!(
+        report.targets[1].fields[i].getter,
+        Getter::SizeMismatch {
+            expected: 4,
+            actual: 8
+        }
+    );
+    let text = report.to_string();
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("FIELD"))
+        .expect("field table");
+    assert!(
+        header.contains("6.1") && header.contains("5.10"),
+        "{header}"
+    );
+    let row = text
+        .lines()
+        .find(|l| l.starts_with(PID) && l.contains("SizeMismatch"))
+        .expect("pid row");
+    assert!(row.contains("read 4 B at 100"), "{row}");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let json = check_one(&Kernel {
+        tasks: vec![("task_struct", M::Int(8, 104))],
+        ..base()
+    })
+    .to_json();
+    for fragment in [
+        r#"{"version":1,"refused_by":{"libbpf":false,"aya":false},"targets":[{"name":"k","#,
+        r#""getter":{"outcome":"size_mismatch","expected":4,"actual":8}"#,
+        r#""kind":"FIELD_BYTE_OFFSET","type_id":"#,
+        r#""libbpf":{"outcome":"value","value":104},"aya":null"#,
+        r#""getter":{"outcome":"bitfield","offset":200,"size":4,"bit_offset":1603,"bits":5,"#,
+        r#""bit_offset":1603,"bits":5,"signed":false}"#,
+    ] {
+        assert!(json.contains(fragment), "no `{fragment}` in\n{json}");
+    }
+    assert!(json.ends_with("}\n"));
+    // Balanced, outside strings (which hold no brackets here).
+    let depth = json.chars().try_fold(0i32, |d, c| {
+        let d = match c {
+            '{' | '[' => d + 1,
+            '}' | ']' => d - 1,
+            _ => d,
+        };
+        (d >= 0).then_some(d)
+    });
+    assert_eq!(depth, Some(0));
+}
+
+/// libbpf refuses a record whose instruction does not hold the local value; aya 0.14 does not
+/// look, and patches it.
+#[test]
+fn an_instruction_without_its_local_value_is_refused_by_libbpf() {
+    let mut object = object();
+    let report = check(&object, &[Target::new("k", base().btf())]).expect("check");
+    let first = &report.records[0];
+    let elf = crate::elf::Elf::parse(&object).expect("elf");
+    let section = elf.section_by_name(&first.section).expect("section");
+    let at = section.offset as usize + first.insn as usize * 8 + 4;
+    object[at] ^= 0x40;
+    let report = check(&object, &[Target::new("k", base().btf())]).expect("check");
+    assert_eq!(
+        report.refusals(),
+        Refusals {
+            libbpf: true,
+            aya: false
+        }
+    );
+    assert!(matches!(
+        &report.targets[0].records[0].libbpf,
+        Applied::Refused(why) if why.contains("not the local value")
+    ));
+}
+
+#[test]
+fn inputs_that_cannot_be_checked() {
+    let target = [Target::new("k", base().btf())];
+    assert!(matches!(
+        check(b"not an object", &target),
+        Err(Error::NotElf)
+    ));
+    let unlinked = Fixture {
+        prog: program(),
+        descriptors: Some(all_records()),
+        ..Fixture::loadable(true)
+    }
+    .build();
+    match check(&unlinked, &target) {
+        Err(e) => assert!(e.to_string().contains("run `btf-reloc link`"), "{e}"),
+        Ok(report) => panic!("an object with markers was checked:\n{report}"),
+    }
+    // Neither markers nor records: nothing to relocate, every loader loads it.
+    let plain = Fixture {
+        prog: mov_exit().to_vec(),
+        descriptors: None,
+        ..Fixture::loadable(true)
+    }
+    .build();
+    let report = check(&plain, &target).expect("check");
+    assert!(report.records.is_empty());
+    assert_eq!(report.refusals(), Refusals::default());
+    assert!(report.to_string().contains("no CO-RE relocation records"));
+}
+
+/// xorshift64*, as the link fuzz test uses.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Mutated objects and mutated target BTF: `check` returns an error or a report, never panics.
+#[test]
+fn mutated_inputs_do_not_panic() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let object = object();
+    let target_bytes = base().btf().to_bytes().expect("btf");
+    let target = [Target::new("k", base().btf())];
+    for round in 0..3000 {
+        let mut bytes = if round % 2 == 0 {
+            object.clone()
+        } else {
+            target_bytes.clone()
+        };
+        for _ in 0..1 + rng.below(4) {
+            let at = rng.below(bytes.len());
+            bytes[at] = match rng.below(3) {
+                0 => 0,
+                1 => 0xff,
+                _ => rng.next() as u8,
+            };
+        }
+        if round % 2 == 0 {
+            if let Ok(report) = check(&bytes, &target) {
+                let _ = (report.to_string(), report.to_json());
+            }
+        } else if let Ok(btf) = Btf::parse(&bytes) {
+            if let Ok(report) = check(&object, &[Target::new("mutated", btf)]) {
+                let _ = (report.to_string(), report.to_json());
+            }
+        }
+    }
+}
