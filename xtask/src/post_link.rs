@@ -25,7 +25,11 @@ pub(crate) fn post_link(built: &Built, objects: &Objects) -> Result<()> {
         // Kept as it was too, for the tests of what happens when the step is forgotten.
         let unlinked = objects.unlinked_path(bin, variant);
         fs::copy(input, &unlinked).map_err(|error| {
-            format!("cannot copy {} to {}: {error}", input.display(), unlinked.display())
+            format!(
+                "cannot copy {} to {}: {error}",
+                input.display(),
+                unlinked.display()
+            )
         })?;
     }
     Ok(())
