@@ -19,6 +19,7 @@ pub mod core;
 mod error;
 pub mod ext;
 pub mod local;
+pub mod subset;
 pub mod types;
 
 pub use crate::btf::{Btf, NewMember, MAGIC, MAX_NAME_OFFSET, MAX_TYPE_ID};

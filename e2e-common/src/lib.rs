@@ -11,6 +11,7 @@
 
 pub mod core_read;
 pub mod flavors;
+pub mod generated;
 pub mod libbpf;
 pub mod live;
 pub mod objects;

@@ -16,6 +16,7 @@
 
 mod common;
 mod flavors;
+mod generated;
 mod live;
 mod readme;
 mod synthetic;

@@ -7,6 +7,7 @@
 //! | [`live`] | a deliberately wrong `task_struct` reads the running kernel's values |
 //! | [`flavors`] | two flavors of a type, chosen at run time by field existence |
 //! | [`core_read`] | everything `bpf_core_read.h` reads, on the running kernel |
+//! | [`generated`] | declarations `btf-reloc gen` generated, read on the running kernel |
 //! | [`synthetic`] | made-up target layouts handed to aya, read by a uprobe through `UserPtr` |
 //! | [`synthetic_core`] | the same for nested paths, bitfields, arrays, strings, enums, types |
 //! | [`loaders`] | the objects under CO-RE loaders other than aya |
@@ -18,6 +19,7 @@ mod harness;
 
 mod core_read;
 mod flavors;
+mod generated;
 mod live;
 mod loaders;
 mod readme;
