@@ -4,6 +4,8 @@
 // The README's examples are compiled and run as doctests of this crate.
 #![doc = include_str!("../../README.md")]
 
+pub mod walkthrough;
+
 use btf_reloc_runtime::prelude::*;
 
 /// A kernel struct declared in a `no_std` crate.
