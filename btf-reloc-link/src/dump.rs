@@ -3,7 +3,7 @@
 //! descriptor records). Both are shown with their access paths spelled out:
 //! `task_struct.se.vruntime`, `task_struct.comm[0]`, `struct task_struct`,
 //! `pid_type::PIDTYPE_TGID`. [`dump`] returns data; the [`fmt::Display`] impl of [`Dump`]
-//! renders the table the CLI prints.
+//! renders the table the CLI prints, [`Dump::to_json`] its `--json` form.
 
 use std::fmt;
 
@@ -17,14 +17,12 @@ use btf_reloc_format::{
 use object::elf::SHT_NOBITS;
 
 use crate::{
+    check::kind_name,
     elf::Elf,
     error::{Error, Result},
+    json::{self, Json},
     link::{pending_markers, BTF_EXT_SECTION, BTF_SECTION},
 };
-
-fn kind_label(kind: u32) -> String {
-    RelocKind::from_u32(kind).map_or_else(|| format!("unknown({kind})"), |k| k.name().to_owned())
-}
 
 /// One `bpf_core_relo` record of `.BTF.ext`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,6 +186,61 @@ fn table(f: &mut fmt::Formatter<'_>, headers: &[&str], rows: &[Vec<String>]) -> 
     Ok(())
 }
 
+impl Dump {
+    /// The dump as one line of JSON (`btf-reloc dump --json`), in this shape (version 1; a
+    /// field may be added, none removed or changed without a new version):
+    ///
+    /// ```text
+    /// {
+    ///   "version": 1,
+    ///   "relocations": [ { "section": str, "insn": int, "kind": str, "type_id": int,
+    ///                      "type": str, "access": str, "path": str | null } ],
+    ///   "pending": [ { "section": str, "insn": int, "kind": str, "id": int,
+    ///                  "path": str | null } ]
+    /// }
+    /// ```
+    ///
+    /// `kind` is libbpf's name (`FIELD_BYTE_OFFSET`, …; `unknown(N)` for a value it does not
+    /// define); `path` is the access spelled out (`task_struct.se.vruntime`), null when the
+    /// object's own BTF (or, for a pending marker, its descriptors) cannot say.
+    pub fn to_json(&self) -> String {
+        let path = |p: &Option<String>| p.as_deref().map_or(Json::Null, Json::str);
+        let relocations = self
+            .relocations
+            .iter()
+            .map(|r| {
+                Json::Obj(vec![
+                    ("section", Json::str(&r.section)),
+                    ("insn", Json::Int(r.insn_index.into())),
+                    ("kind", Json::Str(kind_name(r.kind))),
+                    ("type_id", Json::Int(r.type_id.into())),
+                    ("type", Json::str(&r.type_name)),
+                    ("access", Json::str(&r.access)),
+                    ("path", path(&r.path)),
+                ])
+            })
+            .collect();
+        let pending = self
+            .pending
+            .iter()
+            .map(|m| {
+                Json::Obj(vec![
+                    ("section", Json::str(&m.section)),
+                    ("insn", Json::Int(m.insn_index as u64)),
+                    ("kind", Json::Str(kind_name(m.kind))),
+                    ("id", Json::Int(m.id.into())),
+                    ("path", path(&m.path)),
+                ])
+            })
+            .collect();
+        json::line(&Json::Obj(vec![
+            ("version", Json::Int(1)),
+            ("relocations", Json::Arr(relocations)),
+            ("pending", Json::Arr(pending)),
+        ]))
+    }
+}
+
 impl fmt::Display for Dump {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.relocations.is_empty() && self.pending.is_empty() {
@@ -202,7 +255,7 @@ impl fmt::Display for Dump {
                     vec![
                         r.section.clone(),
                         r.insn_index.to_string(),
-                        kind_label(r.kind),
+                        kind_name(r.kind),
                         format!("[{}] {}", r.type_id, r.type_name),
                         r.access.clone(),
                         r.path.clone().unwrap_or_else(|| "-".to_owned()),
@@ -231,7 +284,7 @@ impl fmt::Display for Dump {
                     vec![
                         m.section.clone(),
                         m.insn_index.to_string(),
-                        kind_label(m.kind),
+                        kind_name(m.kind),
                         format!("{:#010x}", m.id),
                         m.path
                             .clone()

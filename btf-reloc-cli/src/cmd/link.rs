@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::{emit, Outcome, PathArg};
+use super::{emit, Failure, Outcome, PathArg};
 
 /// Post-link an eBPF object: its markers and descriptors become CO-RE relocations.
 ///
@@ -21,7 +21,9 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> Outcome {
     let Args { object, output } = args;
     let target = output.as_deref().unwrap_or(&object).display().to_string();
-    match btf_reloc_link::link_file(&object, output.as_deref())? {
+    let linked =
+        btf_reloc_link::link_file(&object, output.as_deref()).map_err(Failure::about(&object))?;
+    match linked {
         Some(summary) => emit(&format!("{target}: {summary}\n"))?,
         None => emit(&format!(
             "{}: nothing to do (no descriptors and no markers: already post-linked, or not built \

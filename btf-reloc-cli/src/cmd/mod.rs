@@ -18,7 +18,16 @@ use clap::{Parser, Subcommand};
 /// Post-link eBPF objects built with btf-reloc-runtime, list and check their CO-RE relocations,
 /// and generate Rust declarations of kernel types from BTF.
 #[derive(Debug, Parser)]
-#[command(name = "btf-reloc", version, about, long_about = None)]
+#[command(
+    name = "btf-reloc",
+    version,
+    about,
+    long_about = None,
+    after_help = "\
+Exit status: 0 done; 1 the command failed (unreadable or malformed input, nothing written);
+2 usage error. `check` also exits 3, 4 or 5 when libbpf, aya or both would refuse the
+object (see `btf-reloc check --help`)."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,9 +80,14 @@ impl fmt::Display for Failure {
     }
 }
 
-impl From<btf_reloc_link::Error> for Failure {
-    fn from(error: btf_reloc_link::Error) -> Self {
-        Self::Message(error.to_string())
+impl Failure {
+    /// A library error about the file at `path`, worded so that it names the file (an I/O error
+    /// names it already).
+    pub(crate) fn about(path: &Path) -> impl FnOnce(btf_reloc_link::Error) -> Self + '_ {
+        move |error| match error {
+            btf_reloc_link::Error::Io { .. } => Self::Message(error.to_string()),
+            _ => Self::Message(format!("{}: {error}", path.display())),
+        }
     }
 }
 

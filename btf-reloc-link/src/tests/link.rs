@@ -436,3 +436,36 @@ fn dump_table_after_link() {
         "{line}"
     );
 }
+
+#[test]
+fn dump_json_holds_what_the_dump_holds() {
+    let pending = dump(&Fixture::standard().build()).expect("dump");
+    let (object, _) = linked(&Fixture::with_btf(32).build());
+    let linked = dump(&object).expect("dump");
+    for dump in [pending, linked] {
+        let json: serde_json::Value = serde_json::from_str(&dump.to_json()).expect("valid JSON");
+        assert_eq!(json["version"], 1);
+        let relocations = json["relocations"].as_array().expect("relocations");
+        assert_eq!(relocations.len(), dump.relocations.len());
+        for (j, r) in relocations.iter().zip(&dump.relocations) {
+            let kind = RelocKind::from_u32(r.kind).expect("a known kind").name();
+            assert_eq!(j["section"], r.section.as_str());
+            assert_eq!(j["insn"], r.insn_index);
+            assert_eq!(j["kind"], kind);
+            assert_eq!(j["type_id"], r.type_id);
+            assert_eq!(j["type"], r.type_name.as_str());
+            assert_eq!(j["access"], r.access.as_str());
+            assert_eq!(j["path"].as_str(), r.path.as_deref());
+        }
+        let pending = json["pending"].as_array().expect("pending");
+        assert_eq!(pending.len(), dump.pending.len());
+        for (j, m) in pending.iter().zip(&dump.pending) {
+            let kind = RelocKind::from_u32(m.kind).expect("a known kind").name();
+            assert_eq!(j["section"], m.section.as_str());
+            assert_eq!(j["insn"], m.insn_index);
+            assert_eq!(j["kind"], kind);
+            assert_eq!(j["id"], m.id);
+            assert_eq!(j["path"].as_str(), m.path.as_deref());
+        }
+    }
+}
