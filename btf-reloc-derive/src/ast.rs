@@ -127,6 +127,7 @@ struct Parsed {
 #[darling(attributes(btf))]
 pub(crate) struct Field {
     pub(crate) ident: Option<syn::Ident>,
+    pub(crate) vis: syn::Visibility,
     pub(crate) ty: syn::Type,
     /// `#[btf(rename = "...")]`: the kernel field name.
     #[darling(default)]

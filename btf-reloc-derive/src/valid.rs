@@ -40,6 +40,8 @@ pub(crate) enum Body<'a> {
 /// One field of a struct [`Model`].
 pub(crate) struct ModelField<'a> {
     pub(crate) ident: &'a syn::Ident,
+    /// The field's visibility, which its step in a `btf::field_byte_offset!` path keeps.
+    pub(crate) vis: &'a syn::Visibility,
     pub(crate) ty: &'a syn::Type,
     /// The kernel field name; `None` for `#[btf(skip)]`.
     pub(crate) kernel_name: Option<String>,
@@ -178,6 +180,7 @@ fn validate_fields<'a>(fields: &'a [ast::Field], errors: &mut Errors) -> Vec<Mod
         }
         model.push(ModelField {
             ident,
+            vis: &field.vis,
             ty: &field.ty,
             kernel_name,
             bitfield,
@@ -398,6 +401,7 @@ pub(crate) fn fallback(input: &syn::DeriveInput) -> Model<'_> {
                         };
                         Some(ModelField {
                             ident,
+                            vis: &field.vis,
                             ty: &field.ty,
                             kernel_name: (!skipped).then(|| ident.unraw().to_string()),
                             bitfield: false,

@@ -1,7 +1,7 @@
 //! The traits the derives implement, and the field types a relocatable getter can produce.
 
 use crate::error::RelocatableFieldAccessError;
-use crate::path::Path;
+use crate::path::{Leaf, Member, Path, Projection, Root};
 use crate::ptr::{AddressSpace, Ptr};
 use crate::read;
 use btf_reloc_format::descriptor::{EnumDescriptor, StructDescriptor, TypeDescriptor, TypeShape};
@@ -21,6 +21,26 @@ pub unsafe trait BtfRelocatable: Sized + 'static {
 
     /// The generated type carrying one getter per field; `Ptr<Self, S, P>` dereferences to it.
     type Fields<S: AddressSpace, P: Path>;
+}
+
+/// The field paths of a relocatable struct, as values: how `btf::field_byte_offset!` turns field
+/// names into a [`Path`] (see [`Projection`]).
+///
+/// Implemented by the derive, for the projection type it generates in a block of its own: a
+/// struct named like `Self`, with one field per relocatable field, of the same name and
+/// visibility (so a path obeys field privacy, as `offset_of!` does).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relocatable struct",
+    label = "not `#[derive(BtfRelocatable)]`",
+    note = "the `btf::field_byte_offset!` family takes a struct declared with \
+            `#[derive(BtfRelocatable)]` and `#[repr(C)]`"
+)]
+pub trait Projectable: BtfRelocatable {
+    /// `Self`'s fields at path `P`.
+    type Projection<P: Path>: Projection<Path = P>;
+
+    /// The empty path at `Self`: a path of field names is a field access on it.
+    const ROOT: Self::Projection<Root<Self>> = <Self::Projection<Root<Self>> as Projection>::HERE;
 }
 
 /// Field number `I` (in declaration order, skipped fields not counted) of a relocatable struct.
@@ -54,6 +74,11 @@ pub trait BtfEnum: Sized + 'static {
 pub type FieldOf<T, S, P, const I: usize> =
     <<T as RelocatableField<I>>::Type as FieldType>::Value<S, crate::path::Member<P, I>>;
 
+/// The projection of field `I` of `T` after path `P`: the type of the projection's field of
+/// that name. (Named through `RelocatableField`, as [`FieldOf`].)
+pub type ProjectionOf<T, P, const I: usize> =
+    <<T as RelocatableField<I>>::Type as FieldType>::Projection<Member<P, I>>;
+
 /// The value a getter returns for a field of type `T` at path `P`: the value itself for plain
 /// data, a [`Ptr`] handle for an embedded relocatable struct.
 pub type FieldValue<T, S, P> = <T as FieldType>::Value<S, P>;
@@ -84,6 +109,11 @@ pub unsafe trait FieldType: Sized {
     /// embedded struct.
     type Value<S: AddressSpace, P: Path>;
 
+    /// What a path through a field of this type gives at path `P`: the struct's projection
+    /// for an embedded relocatable struct (the path may go on into its fields), a [`Leaf`] for
+    /// everything else (it ends there).
+    type Projection<P: Path>: Projection<Path = P>;
+
     /// The getter: the field at path `P` of the root struct at `base`.
     fn access<S: AddressSpace, P: Path>(
         base: *const u8,
@@ -97,6 +127,7 @@ macro_rules! plain_field_type {
         unsafe impl<$($generics)*> FieldType for $ty {
             const SHAPE: TypeShape = $shape;
             type Value<S: AddressSpace, P: Path> = Self;
+            type Projection<P: Path> = Leaf<Self, P>;
 
             #[inline(always)]
             fn access<S: AddressSpace, P: Path>(

@@ -48,6 +48,7 @@
 extern crate std;
 
 mod backend;
+pub mod btf;
 mod error;
 mod field;
 mod intrinsics;
@@ -69,6 +70,12 @@ pub use intrinsics::{
 };
 pub use ptr::{AddressSpace, Kernel, KernelPtr, Ptr, User, UserPtr};
 pub use read::{read_field, read_kernel_field, read_user_field};
+
+// Named by rustc's "no field `x` on type `Leaf<i32, Member<Root<task_struct>, 0>>`" for a
+// `btf::field_byte_offset!` path that goes on past a field without fields (crate-root paths print
+// short, as for `FieldType`); only generated code names them (through `__private`).
+#[doc(hidden)]
+pub use path::{Leaf, Member, Root};
 
 /// Derives [`BtfRelocatable`] for a `#[repr(C)]` struct with named fields.
 ///
@@ -234,12 +241,13 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::field::{
-        BtfEnum, BtfRelocatable, BtfType, FieldOf, FieldType, FieldValue, RelocatableField,
+        BtfEnum, BtfRelocatable, BtfType, FieldOf, FieldType, FieldValue, Projectable,
+        ProjectionOf, RelocatableField,
     };
     pub use crate::intrinsics::{
         enum_value, enum_value_exists, field_byte_offset, field_byte_size, field_exists,
     };
-    pub use crate::path::{Member, Offset, Path, Root};
+    pub use crate::path::{Leaf, Member, Offset, Path, Projection, Root};
     pub use crate::ptr::{AddressSpace, Kernel, Ptr, Space};
     pub use crate::read::{project, read_bitfield, read_element, BitfieldValue, StrField};
     pub use crate::RelocatableFieldAccessError;
@@ -329,6 +337,18 @@ pub mod __private {
         } else {
             None
         }
+    }
+
+    /// [`existing_offset`] of the path a projection stands for (`btf::field_byte_offset!`).
+    #[inline(always)]
+    pub fn projection_offset<L: Projection>(_: &L) -> Option<usize> {
+        existing_offset::<L::Path>()
+    }
+
+    /// [`existing_size`] of the path a projection stands for (`btf::field_byte_size!`).
+    #[inline(always)]
+    pub fn projection_size<L: Projection>(_: &L) -> Option<usize> {
+        existing_size::<L::Path>()
     }
 }
 

@@ -6,6 +6,13 @@
 //! separately. Paths are types, so that their ids (`btf_reloc_format::id`) are compile-time
 //! constants: [`Root<T>`] is the empty path at a `T`, [`Member<P, I>`] extends `P` with member
 //! (or array element) `I`.
+//!
+//! A [`Projection`] is a path as a value, for the `btf::field_byte_offset!` family: each
+//! derived struct has a hidden projection type with one field per relocatable field, named as
+//! that field, whose type is the projection of the field's type one step further
+//! (`FieldType::Projection`); a field that cannot be stepped into projects to a [`Leaf`], which
+//! has no fields. So `task_struct.se.vruntime`, written as a field access on the root projection,
+//! type-checks exactly when the path exists in the declaration, and its type carries the path.
 
 use core::marker::PhantomData;
 
@@ -79,4 +86,30 @@ impl<P: Path, const I: usize> Offset for Member<P, I> {
     fn offset() -> usize {
         crate::__private::existing_offset::<Self>().unwrap_or(0)
     }
+}
+
+/// A path as a value (see the module docs): the type of a field access on a root projection.
+///
+/// Zero-sized and never a runtime value: `btf::field_byte_offset!` only reads the path from the
+/// type of the access. (Fields, not methods, so that no trait method in scope can answer a
+/// step the way `.into()` would answer a field named `into`.)
+pub trait Projection: Sized {
+    /// The path this projection stands for.
+    type Path: Path;
+    /// The value (every projection is a zero-sized type, built of projections).
+    const HERE: Self;
+}
+
+/// The projection of a field that cannot be stepped into: an integer, a pointer, an array. It
+/// has no fields, so `pid.x` is "no field `x` on type `Leaf<i32, …>`", naming the field's
+/// declared type.
+#[allow(missing_debug_implementations)] // A type-level marker: never printed.
+pub struct Leaf<T, P> {
+    // Private: no field of a `Leaf` is visible to a path in the user's crate.
+    _path: PhantomData<fn() -> (T, P)>,
+}
+
+impl<T, P: Path> Projection for Leaf<T, P> {
+    type Path = P;
+    const HERE: Self = Self { _path: PhantomData };
 }

@@ -9,6 +9,7 @@
 //! name constants here are what userspace looks them up by, each next to the item it names.
 #![no_std]
 
+pub mod btf_macros;
 pub mod core_read;
 pub mod flavors;
 pub mod generated;

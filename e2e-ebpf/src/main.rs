@@ -14,6 +14,7 @@
 #![no_std]
 #![no_main]
 
+mod btf_macros;
 mod common;
 mod flavors;
 mod generated;

@@ -3,8 +3,9 @@
 //! For `struct S { f: T }` it writes, in this order: `unsafe impl BtfRelocatable for S` (the
 //! descriptor), `impl RelocatableField<I> for S` per field, `unsafe impl FieldType for S` (so `S`
 //! can be embedded), the `SFields<A>` getters type and its impl, the query functions on `S`, the
-//! layout assertion and the descriptor emission for the post-link step. Which getters and queries
-//! a field gets, and their names, come from the model (`methods::Method`).
+//! projection for `btf::field_byte_offset!` (in a block of its own), the layout assertion and the
+//! descriptor emission for the post-link step. Which getters and queries a field gets, and their
+//! names, come from the model (`methods::Method`).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -104,6 +105,8 @@ pub(super) fn expand(model: &Model<'_>) -> TokenStream {
     let getters = methods_where(true);
     let queries = methods_where(false);
 
+    let projection = projection(model, &p);
+
     let fields_doc = format!(
         " Field getters of [`{rust_name}`], reached from `KernelPtr<{rust_name}>`, \
          `UserPtr<{rust_name}>` and embedded-struct handles through `Deref`."
@@ -128,6 +131,7 @@ pub(super) fn expand(model: &Model<'_>) -> TokenStream {
             const SHAPE: #p::TypeShape =
                 #p::TypeShape::Struct(&<#ident as #p::BtfRelocatable>::DESCRIPTOR);
             type Value<__A: #p::AddressSpace, __P: #p::Path> = #p::Ptr<#ident, __A, __P>;
+            type Projection<__P: #p::Path> = <#ident as #p::Projectable>::Projection<__P>;
 
             #[inline(always)]
             fn access<__A: #p::AddressSpace, __P: #p::Path>(
@@ -165,9 +169,85 @@ pub(super) fn expand(model: &Model<'_>) -> TokenStream {
             #(#queries)*
         }
 
+        #projection
+
         const _: () = #p::check_layout::<#ident>();
 
         #p::emit_descriptor!(#ident);
+    }
+}
+
+/// The projection of the struct for `btf::field_byte_offset!` and `btf::field_byte_size!`
+/// (see the runtime's `path.rs`): a struct of the user's struct's name, in a block of its own so
+/// that it adds no name to the user's module (and so that rustc's "no field `x` on type
+/// `_::task_struct<…>`" names the user's struct), with one field per relocatable field, of the
+/// field's name and visibility, typed as the projection one step further. The outer block names
+/// the user's struct (`__BtfSelf`) before the inner one shadows it.
+fn projection(model: &Model<'_>, p: &TokenStream) -> TokenStream {
+    let Model {
+        ident,
+        vis,
+        kernel_name: _,
+        krate: _,
+        body: _,
+    } = model;
+    let relocatable = model.relocatable().enumerate().map(|(index, (field, _))| {
+        let index = Literal::usize_unsuffixed(index);
+        // Spanned on the field type, like `type Type`: an unreadable type is reported there, once
+        // (rustc merges the identical errors of the type and the value).
+        let span = field.ty.span();
+        let ty = respan(quote!(#p::ProjectionOf<__BtfSelf, __P, #index>), span);
+        let f = field.ident;
+        let vis = field.vis;
+        (
+            quote!(#vis #f: #ty),
+            respan(quote!(#f: #p::Projection::HERE), span),
+        )
+    });
+    let (mut fields, mut values): (Vec<_>, Vec<_>) = relocatable.unzip();
+    // Last, a field of a type that is sized whatever the field types are: a struct is `Sized` if
+    // its last field is, and proving that of a field type that cannot be read (reported at the
+    // field already) would report it again at the derive. It also uses `__P` when nothing else
+    // does. Named unlike every field.
+    let mut marker = String::from("__btf_path");
+    while model
+        .relocatable()
+        .any(|(field, _)| field.ident.unraw() == marker)
+    {
+        marker.push('_');
+    }
+    let marker = format_ident!("{marker}");
+    fields.push(quote!(#marker: ::core::marker::PhantomData<fn() -> __P>));
+    values.push(quote!(#marker: ::core::marker::PhantomData));
+    let doc = format!(
+        " `{}`'s fields as access paths (after `__P`), for `btf::field_byte_offset!` and \
+         `btf::field_byte_size!`.",
+        ident.unraw()
+    );
+    quote! {
+        const _: () = {
+            type __BtfSelf = #ident;
+            const _: () = {
+                #[doc = #doc]
+                #[allow(non_camel_case_types, dead_code, missing_debug_implementations)]
+                #vis struct #ident<__P: #p::Path> {
+                    #(#fields),*
+                }
+
+                #[automatically_derived]
+                impl<__P: #p::Path> #p::Projection for #ident<__P> {
+                    type Path = __P;
+                    const HERE: Self = Self {
+                        #(#values),*
+                    };
+                }
+
+                #[automatically_derived]
+                impl #p::Projectable for __BtfSelf {
+                    type Projection<__P: #p::Path> = #ident<__P>;
+                }
+            };
+        };
     }
 }
 

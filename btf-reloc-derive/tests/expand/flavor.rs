@@ -34,6 +34,9 @@ unsafe impl ::btf_reloc_runtime::__private::FieldType for TaskStructV58 {
         __A: ::btf_reloc_runtime::__private::AddressSpace,
         __P: ::btf_reloc_runtime::__private::Path,
     > = ::btf_reloc_runtime::__private::Ptr<TaskStructV58, __A, __P>;
+    type Projection<__P: ::btf_reloc_runtime::__private::Path> = <TaskStructV58 as ::btf_reloc_runtime::__private::Projectable>::Projection<
+        __P,
+    >;
     #[inline(always)]
     fn access<
         __A: ::btf_reloc_runtime::__private::AddressSpace,
@@ -121,5 +124,32 @@ impl TaskStructV58 {
         >()
     }
 }
+const _: () = {
+    type __BtfSelf = TaskStructV58;
+    const _: () = {
+        /// `TaskStructV58`'s fields as access paths (after `__P`), for `btf::field_byte_offset!` and `btf::field_byte_size!`.
+        #[allow(non_camel_case_types, dead_code, missing_debug_implementations)]
+        pub struct TaskStructV58<__P: ::btf_reloc_runtime::__private::Path> {
+            pub state: ::btf_reloc_runtime::__private::ProjectionOf<__BtfSelf, __P, 0>,
+            __btf_path: ::core::marker::PhantomData<fn() -> __P>,
+        }
+        #[automatically_derived]
+        impl<
+            __P: ::btf_reloc_runtime::__private::Path,
+        > ::btf_reloc_runtime::__private::Projection for TaskStructV58<__P> {
+            type Path = __P;
+            const HERE: Self = Self {
+                state: ::btf_reloc_runtime::__private::Projection::HERE,
+                __btf_path: ::core::marker::PhantomData,
+            };
+        }
+        #[automatically_derived]
+        impl ::btf_reloc_runtime::__private::Projectable for __BtfSelf {
+            type Projection<__P: ::btf_reloc_runtime::__private::Path> = TaskStructV58<
+                __P,
+            >;
+        }
+    };
+};
 const _: () = ::btf_reloc_runtime::__private::check_layout::<TaskStructV58>();
 ::btf_reloc_runtime::__private::emit_descriptor!(TaskStructV58);

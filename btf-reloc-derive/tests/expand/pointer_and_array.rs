@@ -54,6 +54,9 @@ unsafe impl ::btf_reloc_runtime::__private::FieldType for task_struct {
         __A: ::btf_reloc_runtime::__private::AddressSpace,
         __P: ::btf_reloc_runtime::__private::Path,
     > = ::btf_reloc_runtime::__private::Ptr<task_struct, __A, __P>;
+    type Projection<__P: ::btf_reloc_runtime::__private::Path> = <task_struct as ::btf_reloc_runtime::__private::Projectable>::Projection<
+        __P,
+    >;
     #[inline(always)]
     fn access<
         __A: ::btf_reloc_runtime::__private::AddressSpace,
@@ -276,5 +279,36 @@ impl task_struct {
         >()
     }
 }
+const _: () = {
+    type __BtfSelf = task_struct;
+    const _: () = {
+        /// `task_struct`'s fields as access paths (after `__P`), for `btf::field_byte_offset!` and `btf::field_byte_size!`.
+        #[allow(non_camel_case_types, dead_code, missing_debug_implementations)]
+        pub struct task_struct<__P: ::btf_reloc_runtime::__private::Path> {
+            pub comm: ::btf_reloc_runtime::__private::ProjectionOf<__BtfSelf, __P, 0>,
+            pub mm: ::btf_reloc_runtime::__private::ProjectionOf<__BtfSelf, __P, 1>,
+            pub stack: ::btf_reloc_runtime::__private::ProjectionOf<__BtfSelf, __P, 2>,
+            __btf_path: ::core::marker::PhantomData<fn() -> __P>,
+        }
+        #[automatically_derived]
+        impl<
+            __P: ::btf_reloc_runtime::__private::Path,
+        > ::btf_reloc_runtime::__private::Projection for task_struct<__P> {
+            type Path = __P;
+            const HERE: Self = Self {
+                comm: ::btf_reloc_runtime::__private::Projection::HERE,
+                mm: ::btf_reloc_runtime::__private::Projection::HERE,
+                stack: ::btf_reloc_runtime::__private::Projection::HERE,
+                __btf_path: ::core::marker::PhantomData,
+            };
+        }
+        #[automatically_derived]
+        impl ::btf_reloc_runtime::__private::Projectable for __BtfSelf {
+            type Projection<__P: ::btf_reloc_runtime::__private::Path> = task_struct<
+                __P,
+            >;
+        }
+    };
+};
 const _: () = ::btf_reloc_runtime::__private::check_layout::<task_struct>();
 ::btf_reloc_runtime::__private::emit_descriptor!(task_struct);

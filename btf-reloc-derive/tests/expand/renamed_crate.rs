@@ -34,6 +34,9 @@ unsafe impl my_runtime::__private::FieldType for file {
         __A: my_runtime::__private::AddressSpace,
         __P: my_runtime::__private::Path,
     > = my_runtime::__private::Ptr<file, __A, __P>;
+    type Projection<__P: my_runtime::__private::Path> = <file as my_runtime::__private::Projectable>::Projection<
+        __P,
+    >;
     #[inline(always)]
     fn access<
         __A: my_runtime::__private::AddressSpace,
@@ -108,5 +111,29 @@ impl file {
         >()
     }
 }
+const _: () = {
+    type __BtfSelf = file;
+    const _: () = {
+        /// `file`'s fields as access paths (after `__P`), for `btf::field_byte_offset!` and `btf::field_byte_size!`.
+        #[allow(non_camel_case_types, dead_code, missing_debug_implementations)]
+        pub(crate) struct file<__P: my_runtime::__private::Path> {
+            pub(crate) f_flags: my_runtime::__private::ProjectionOf<__BtfSelf, __P, 0>,
+            __btf_path: ::core::marker::PhantomData<fn() -> __P>,
+        }
+        #[automatically_derived]
+        impl<__P: my_runtime::__private::Path> my_runtime::__private::Projection
+        for file<__P> {
+            type Path = __P;
+            const HERE: Self = Self {
+                f_flags: my_runtime::__private::Projection::HERE,
+                __btf_path: ::core::marker::PhantomData,
+            };
+        }
+        #[automatically_derived]
+        impl my_runtime::__private::Projectable for __BtfSelf {
+            type Projection<__P: my_runtime::__private::Path> = file<__P>;
+        }
+    };
+};
 const _: () = my_runtime::__private::check_layout::<file>();
 my_runtime::__private::emit_descriptor!(file);

@@ -12,11 +12,13 @@
 //! | [`synthetic_core`] | the same for nested paths, bitfields, arrays, strings, enums, types |
 //! | [`loaders`] | the objects under CO-RE loaders other than aya |
 //! | [`readme`] | the host simulation of the running kernel's BTF gives the kernel's offsets |
+//! | [`btf_macros`] | `btf::field_byte_offset!` / `field_byte_size!` equal a walk of the kernel's BTF |
 //! | [`unlinked`] | an object whose post-link step was forgotten does not load |
 //! | [`vmlinux`] | the running kernel's BTF round-trips through btf-reloc's BTF model |
 
 mod harness;
 
+mod btf_macros;
 mod core_read;
 mod flavors;
 mod generated;
