@@ -97,6 +97,16 @@ impl<'a> BtfExt<'a> {
         let part = |at: usize, (what, min): (&str, u32)| -> Result<Part> {
             let off = word(data, at).unwrap_or_default() as usize;
             let len = word(data, at + 4).unwrap_or_default() as usize;
+            if len == 0 {
+                // libbpf ignores the offset of an empty part; so does the rewrite (it writes 0).
+                return Ok(Part { off: 0, len: 0 });
+            }
+            if !off.is_multiple_of(4) {
+                return Err(err(format!(
+                    "{what} part at {off:#x} after the header is not 4-byte aligned (libbpf \
+                     refuses it)"
+                )));
+            }
             let body = hdr_len
                 .checked_add(off)
                 .and_then(|s| data.get(s..s.checked_add(len)?))
@@ -277,7 +287,23 @@ pub fn build(original: Option<&BtfExt<'_>>, sections: &[CoreReloSec]) -> Result<
         }
     };
     let hdr_len = word(&out, 4).unwrap_or(HEADER_LEN) as usize;
-    while out.len() % 4 != 0 {
+    if let Some(ext) = original {
+        // The kept parts where they were (an empty one as 0, 0, whatever its offset said).
+        for (at, part) in [(8, ext.func), (16, ext.line)] {
+            set(
+                &mut out,
+                at,
+                u32::try_from(part.off).map_err(|_| too_large())?,
+            )?;
+            set(
+                &mut out,
+                at + 4,
+                u32::try_from(part.len).map_err(|_| too_large())?,
+            )?;
+        }
+    }
+    // libbpf wants each part 4-byte aligned after the header.
+    while !(out.len() - hdr_len).is_multiple_of(4) {
         out.push(0);
     }
     let core_start = out.len();
@@ -395,8 +421,9 @@ mod tests {
             bad
         };
         // func_info claims bytes the section does not have; core_relo record sizes libbpf
-        // rejects; a group count that runs past the part.
+        // rejects; a group count that runs past the part; a part not 4-byte aligned.
         for (bad, why) in [
+            (set(24, 2), "not 4-byte aligned"),
             (set(12, 0x1000), "func_info part"),
             (set(32, 0), "record size 0"),
             (set(32, 0xffff_ffff), "record size 4294967295"),
@@ -407,6 +434,28 @@ mod tests {
                 Ok(_) => panic!("parsed: expected `{why}`"),
                 Err(e) => assert!(e.message().contains(why), "`{e}` lacks `{why}`"),
             }
+        }
+    }
+
+    #[test]
+    fn empty_parts_are_written_as_zeros() {
+        // Found by the btf_ext fuzz target: an empty func_info part with offset 2. libbpf ignores
+        // the offset of an empty part; the rewrite used to keep it, past the end of its output.
+        let mut ext = build(None, &[]).unwrap().bytes;
+        ext[8..12].copy_from_slice(&2u32.to_le_bytes());
+        ext[16..20].copy_from_slice(&0x1000u32.to_le_bytes());
+        let parsed = BtfExt::parse(&ext).unwrap();
+        for groups in [
+            Vec::new(),
+            vec![CoreReloSec {
+                sec_name_off: 1,
+                records: vec![relo(0)],
+            }],
+        ] {
+            let built = build(Some(&parsed), &groups).unwrap();
+            assert_eq!(built.bytes[8..24], [0; 16]);
+            let again = BtfExt::parse(&built.bytes).unwrap();
+            assert_eq!(again.core_relos(), groups);
         }
     }
 }

@@ -2,15 +2,27 @@
 //! or `#[derive(BtfEnum)]` enum is written into the program's own BTF, and the access strings
 //! of paths through those types.
 //!
-//! A struct becomes a `BTF_KIND_STRUCT` with its relocatable fields as members, sorted by
-//! offset (the kernel rejects decreasing member offsets), so a field's BTF member index is its
-//! [position](member_positions) in that order, not its declaration index. Ints are named like
-//! Rust's (`u32`, `i64`), pointers point to `void`, embedded structs are their own types, and an
-//! enum is a `BTF_KIND_ENUM` unless it needs 64 bits ([`is_enum64`]).
+//! A struct becomes a `BTF_KIND_STRUCT` (a union a `BTF_KIND_UNION`) with its relocatable fields
+//! as members, sorted by offset (the kernel rejects decreasing member offsets), so a field's BTF
+//! member index is its [position](member_positions) in that order, not its declaration index.
+//! Embedded structs and unions are their own types, and an enum is a `BTF_KIND_ENUM` unless it
+//! needs 64 bits ([`is_enum64`]).
+//!
+//! A record the kernel knows by a typedef name (`#[btf(typedef = "kuid_t")]`) also gets a
+//! `BTF_KIND_TYPEDEF` of that name over its type, which is the root of its relocations
+//! ([`LocalTypes::root`]), as it is in clang's objects; the type under it may be anonymous.
+//!
+//! Names matter to one relocation only, `TYPE_MATCHES`, which compares the names of member types
+//! at every level (after typedefs) as well as their sizes: ints carry the C names the kernel's
+//! BTF gives ints of their size and signedness ([`int_name`]), and a typed pointer
+//! (`KernelPtr<T>`) points to its pointee (a struct or union as a forward declaration of its
+//! name, which libbpf matches with the target's struct or union of that name behind a pointer);
+//! a raw pointer points to `void`. The other relocations look at kinds and sizes, not at these
+//! names.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use btf_reloc_format::decode::{EnumRecord, Shape, StructRecord};
+use btf_reloc_format::decode::{EnumRecord, Pointee, Shape, StructRecord};
 use btf_reloc_format::paths::{FieldPath, Step};
 use btf_reloc_format::records::{Descriptors, TypeRef};
 
@@ -23,6 +35,8 @@ use crate::{Btf, NewMember};
 pub struct LocalTypes {
     structs: Vec<Option<TypeId>>,
     enums: Vec<Option<TypeId>>,
+    /// The `BTF_KIND_TYPEDEF` of a record with a typedef name, by record.
+    typedefs: BTreeMap<TypeRef, TypeId>,
 }
 
 impl LocalTypes {
@@ -34,6 +48,15 @@ impl LocalTypes {
         }
         .copied()
         .flatten()
+    }
+
+    /// The root of `record`'s relocations: its typedef when the kernel knows it by one (a
+    /// `#[btf(typedef)]` type), else its own type.
+    pub fn root(&self, record: TypeRef) -> Option<TypeId> {
+        self.typedefs
+            .get(&record)
+            .copied()
+            .or_else(|| self.id(record))
     }
 
     /// Number of struct types added.
@@ -101,11 +124,39 @@ pub fn access_string(d: &Descriptors, path: &FieldPath) -> Result<String> {
     Ok(out)
 }
 
-/// Identity of an anonymous type this module adds, so that each is added once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The C name of the local int of `size` bytes: the name the kernel's BTF (pahole from gcc's
+/// DWARF) gives most members of that size and signedness, so that `TYPE_MATCHES`, which compares
+/// int names, matches them: `unsigned char`/`signed char`, `short unsigned int`/`short int`,
+/// `unsigned int`/`int`, `long long unsigned int`/`long long int` (`u64`, `__u64`, more common
+/// in kernel members than `long unsigned int`), `__int128 unsigned`/`__int128`. Rust's `u8` for
+/// a C `char` (a BTF int named `char`) does not match under `TYPE_MATCHES`; nothing else looks
+/// at the name.
+pub fn int_name(size: u32, signed: bool) -> String {
+    let name = match (size, signed) {
+        (1, false) => "unsigned char",
+        (1, true) => "signed char",
+        (2, false) => "short unsigned int",
+        (2, true) => "short int",
+        (4, false) => "unsigned int",
+        (4, true) => "int",
+        (8, false) => "long long unsigned int",
+        (8, true) => "long long int",
+        (16, false) => "__int128 unsigned",
+        (16, true) => "__int128",
+        (size, signed) => {
+            return format!("{}{}", if signed { 'i' } else { 'u' }, u64::from(size) * 8)
+        }
+    };
+    name.to_owned()
+}
+
+/// Identity of a type this module adds for member types, so that each is added once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     Int { size: u32, signed: bool },
     Ptr,
+    PtrTo(TypeId),
+    Fwd { union: bool, name: String },
     Array { elem: TypeId, len: u32 },
 }
 
@@ -132,7 +183,31 @@ pub fn add_local_types(btf: &mut Btf, d: &Descriptors, roots: &[TypeRef]) -> Res
     let mut out = LocalTypes {
         structs: vec![None; d.structs.len()],
         enums: vec![None; d.enums.len()],
+        typedefs: BTreeMap::new(),
     };
+    // Enums first: the root enums, and those of enum-typed fields (member types).
+    let mut enums: BTreeSet<usize> = roots
+        .iter()
+        .filter_map(|r| match r {
+            TypeRef::Enum(i) => Some(*i),
+            TypeRef::Struct(_) => None,
+        })
+        .collect();
+    for s in needed.iter().filter_map(|&i| d.structs.get(i)) {
+        enums.extend(s.fields.iter().filter_map(|f| enum_of(d, &f.shape)));
+    }
+    for i in enums {
+        let Some(e) = d.enums.get(i) else { continue };
+        let values: Vec<(&str, i64)> = e.variants.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+        let id = btf.add_enum(&e.name, e.size, e.signed, is_enum64(e), &values)?;
+        if let Some(slot) = out.enums.get_mut(i) {
+            *slot = Some(id);
+        }
+        if let Some(typedef) = &e.typedef {
+            let typedef = btf.add_named(typedef, Kind::Typedef(id))?;
+            out.typedefs.insert(TypeRef::Enum(i), typedef);
+        }
+    }
     let mut dedup = HashMap::new();
     for &i in d.topological.iter().filter(|i| needed.contains(i)) {
         let Some(s) = d.structs.get(i) else { continue };
@@ -151,23 +226,25 @@ pub fn add_local_types(btf: &mut Btf, d: &Descriptors, roots: &[TypeRef]) -> Res
             }
         }
         let members: Vec<NewMember<'_>> = members.into_iter().flatten().collect();
-        let id = btf.add_composite(&s.name, false, s.size, &members)?;
+        let id = btf.add_composite(&s.name, s.union, s.size, &members)?;
         if let Some(slot) = out.structs.get_mut(i) {
             *slot = Some(id);
         }
-    }
-    for root in roots {
-        let TypeRef::Enum(i) = *root else { continue };
-        let (Some(e), Some(None)) = (d.enums.get(i), out.enums.get(i)) else {
-            continue;
-        };
-        let values: Vec<(&str, i64)> = e.variants.iter().map(|(n, v)| (n.as_str(), *v)).collect();
-        let id = btf.add_enum(&e.name, e.size, e.signed, is_enum64(e), &values)?;
-        if let Some(slot) = out.enums.get_mut(i) {
-            *slot = Some(id);
+        if let Some(typedef) = &s.typedef {
+            let typedef = btf.add_named(typedef, Kind::Typedef(id))?;
+            out.typedefs.insert(TypeRef::Struct(i), typedef);
         }
     }
     Ok(out)
+}
+
+/// The enum record a field of `shape` holds values of (directly or as array elements).
+fn enum_of(d: &Descriptors, shape: &Shape) -> Option<usize> {
+    match shape {
+        Shape::Array { elem, .. } => enum_of(d, elem),
+        Shape::Enum { rust_path } => d.enum_by_path(rust_path).map(|(i, _)| i),
+        Shape::Int { .. } | Shape::Ptr | Shape::PtrTo(_) | Shape::Struct { .. } => None,
+    }
 }
 
 fn shape_type(
@@ -178,6 +255,14 @@ fn shape_type(
     shape: &Shape,
 ) -> Result<TypeId> {
     let key = match shape {
+        Shape::Enum { rust_path } => {
+            let (i, _) = d
+                .enum_by_path(rust_path)
+                .ok_or_else(|| Error::new(format!("no enum record `{rust_path}`")))?;
+            return added
+                .id(TypeRef::Enum(i))
+                .ok_or_else(|| Error::new(format!("enum `{rust_path}` not added first")));
+        }
         Shape::Struct { rust_path } => {
             let (i, _) = d
                 .struct_by_path(rust_path)
@@ -191,21 +276,47 @@ fn shape_type(
             signed: *signed,
         },
         Shape::Ptr => Key::Ptr,
+        Shape::PtrTo(pointee) => Key::PtrTo(pointee_type(btf, dedup, pointee)?),
         Shape::Array { elem, len } => Key::Array {
             elem: shape_type(btf, d, added, dedup, elem)?,
             len: *len,
         },
     };
+    add_keyed(btf, dedup, key)
+}
+
+/// The type a typed pointer points to: an int, a forward declaration of a struct or union, or a
+/// pointer.
+fn pointee_type(
+    btf: &mut Btf,
+    dedup: &mut HashMap<Key, TypeId>,
+    pointee: &Pointee,
+) -> Result<TypeId> {
+    let key = match pointee {
+        Pointee::Int { size, signed } => Key::Int {
+            size: *size,
+            signed: *signed,
+        },
+        Pointee::Composite { union, name } => Key::Fwd {
+            union: *union,
+            name: name.clone(),
+        },
+        Pointee::Ptr(None) => Key::Ptr,
+        Pointee::Ptr(Some(inner)) => Key::PtrTo(pointee_type(btf, dedup, inner)?),
+    };
+    add_keyed(btf, dedup, key)
+}
+
+fn add_keyed(btf: &mut Btf, dedup: &mut HashMap<Key, TypeId>, key: Key) -> Result<TypeId> {
     if let Some(&id) = dedup.get(&key) {
         return Ok(id);
     }
-    let id = match key {
-        Key::Int { size, signed } => {
-            let name = format!("{}{}", if signed { 'i' } else { 'u' }, u64::from(size) * 8);
-            btf.add_int(&name, size, signed)?
-        }
+    let id = match &key {
+        Key::Int { size, signed } => btf.add_int(&int_name(*size, *signed), *size, *signed)?,
         Key::Ptr => btf.add_named("", Kind::Ptr(0))?,
-        Key::Array { elem, len } => btf.add_array(elem, len)?,
+        Key::PtrTo(pointee) => btf.add_named("", Kind::Ptr(*pointee))?,
+        Key::Fwd { union, name } => btf.add_named(name, Kind::Fwd { union: *union })?,
+        Key::Array { elem, len } => btf.add_array(*elem, *len)?,
     };
     dedup.insert(key, id);
     Ok(id)

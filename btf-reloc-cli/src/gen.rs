@@ -1256,7 +1256,10 @@ impl Ctx<'_> {
         let resolved = btf.skip_mods_and_typedefs(f.ty).map(|(_, t)| t);
         // A bitfield: `kind_flag` gives its width, or (older BTF) an int narrower than itself.
         let narrow_int = match resolved.map(|t| &t.kind) {
-            Some(Kind::Int(int)) if f.bits == 0 && u32::from(int.bits) < int.size * 8 => {
+            // (In 64 bits: a hostile BTF's int may claim 2^32 - 1 bytes.)
+            Some(Kind::Int(int))
+                if f.bits == 0 && u64::from(int.bits) < u64::from(int.size) * 8 =>
+            {
                 u32::from(int.bits)
             }
             _ => 0,

@@ -355,6 +355,26 @@ fn corrupted_btf_never_panics() {
     assert!(ok > 0 && failed > 0, "{ok} generated, {failed} refused");
 }
 
+/// Found by the `gen` fuzz target: an int claiming more than 2^29 bytes (its size in bits
+/// overflowed 32 bits while deciding whether it is a bitfield).
+#[test]
+fn an_int_of_absurd_size_is_no_overflow() {
+    let mut btf = Btf::new();
+    let int = btf.add_int("huge", 4, false).unwrap();
+    btf.add_composite("s", false, 8, &[btf_reloc_btf::NewMember::new("x", int, 0)])
+        .unwrap();
+    let mut bytes = btf.to_bytes().unwrap();
+    // The int is type 1, the first after the 24-byte header: name, info, then its size.
+    assert_eq!(bytes[32..36], 4u32.to_le_bytes());
+    bytes[32..36].copy_from_slice(&0x2000_0001u32.to_le_bytes());
+    assert!(
+        Btf::parse(&bytes).is_ok(),
+        "the parser takes it: gen must cope"
+    );
+    // Declarations or an error: the point is that it returns.
+    let _ = gen::generate(&bytes, &specs(&["s"]), &Source::new("x", &bytes, None));
+}
+
 /// The fixture's roots, kept with the layout closure of each.
 #[test]
 #[ignore = "rewrites tests/fixtures from the running kernel's BTF"]

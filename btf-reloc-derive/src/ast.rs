@@ -13,7 +13,7 @@ use crate::ctxt::Errors;
 /// messages.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Derive {
-    /// `#[derive(BtfRelocatable)]` on a struct.
+    /// `#[derive(BtfRelocatable)]` on a struct or union.
     Relocatable,
     /// `#[derive(BtfEnum)]` on a fieldless enum.
     Enum,
@@ -26,13 +26,14 @@ impl Derive {
             Self::Enum => "BtfEnum",
         }
     }
+}
 
-    /// What the derive is for, as the messages call it.
-    fn subject(self) -> &'static str {
-        match self {
-            Self::Relocatable => "struct",
-            Self::Enum => "enum",
-        }
+/// What the input is, as the messages call it.
+fn subject(data: &syn::Data) -> &'static str {
+    match data {
+        syn::Data::Struct(_) => "struct",
+        syn::Data::Union(_) => "union",
+        syn::Data::Enum(_) => "enum",
     }
 }
 
@@ -48,13 +49,18 @@ pub(crate) struct Container {
     pub(crate) vis: syn::Visibility,
     /// `#[btf(name = "...")]`: the kernel type name.
     pub(crate) name: Option<NameValue>,
+    /// `#[btf(typedef = "...")]`: the typedef name the kernel knows the type by.
+    pub(crate) typedef: Option<NameValue>,
     /// `#[btf(crate = "...")]`: path of `btf_reloc_runtime`.
     pub(crate) krate: Option<syn::Path>,
 }
 
-/// The input of `BtfRelocatable`.
+/// The input of `BtfRelocatable`: a struct, or a union (whose fields darling reads as a
+/// struct's).
 pub(crate) struct Struct {
     pub(crate) container: Container,
+    /// A `union` rather than a `struct`.
+    pub(crate) union: bool,
     /// Only the `#[repr]` attributes.
     pub(crate) repr: Vec<syn::Attribute>,
     /// In declaration order.
@@ -80,23 +86,47 @@ impl Input {
     /// Reads the `#[btf]` attributes of an input that passed [`check_shape`]; every attribute
     /// error is in the one `darling::Error`.
     pub(crate) fn from_syn(input: &syn::DeriveInput) -> darling::Result<Self> {
+        // darling reads no unions; their fields are a struct's named fields, so it reads them as
+        // such.
+        let (union, as_struct);
+        let input = match &input.data {
+            syn::Data::Union(data) => {
+                union = true;
+                as_struct = syn::DeriveInput {
+                    data: syn::Data::Struct(syn::DataStruct {
+                        struct_token: syn::Token![struct](data.union_token.span),
+                        fields: syn::Fields::Named(data.fields.clone()),
+                        semi_token: None,
+                    }),
+                    ..input.clone()
+                };
+                &as_struct
+            }
+            _ => {
+                union = false;
+                input
+            }
+        };
         let Parsed {
             ident,
             vis,
             attrs,
             data,
             name,
+            typedef,
             krate,
         } = Parsed::from_derive_input(input)?;
         let container = Container {
             ident,
             vis,
             name,
+            typedef,
             krate,
         };
         Ok(match data {
             darling::ast::Data::Struct(fields) => Self::Struct(Struct {
                 container,
+                union,
                 repr: attrs,
                 fields: fields.fields,
             }),
@@ -118,6 +148,8 @@ struct Parsed {
     data: darling::ast::Data<Variant, Field>,
     #[darling(default)]
     name: Option<NameValue>,
+    #[darling(default)]
+    typedef: Option<NameValue>,
     #[darling(default, rename = "crate")]
     krate: Option<syn::Path>,
 }
@@ -162,10 +194,10 @@ impl FromMeta for NameValue {
             .path()
             .get_ident()
             .map_or_else(|| "key".to_owned(), ToString::to_string);
-        let example = if key == "name" {
-            "task_struct"
-        } else {
-            "__state"
+        let example = match key.as_str() {
+            "name" => "task_struct",
+            "typedef" => "kuid_t",
+            _ => "__state",
         };
         match item {
             syn::Meta::NameValue(syn::MetaNameValue {
@@ -242,14 +274,11 @@ pub(crate) fn check_shape(input: &syn::DeriveInput, derive: Derive) -> syn::Resu
         },
         (Derive::Relocatable, syn::Data::Enum(data)) => errors.push(syn::Error::new(
             data.enum_token.span,
-            "BtfRelocatable can only be derived for structs with named fields, not enums \
-             (derive BtfEnum for a fieldless enum mirroring a kernel enum)",
+            "BtfRelocatable can only be derived for structs with named fields and unions, not \
+             enums (derive BtfEnum for a fieldless enum mirroring a kernel enum)",
         )),
-        (Derive::Relocatable, syn::Data::Union(data)) => errors.push(syn::Error::new(
-            data.union_token.span,
-            "BtfRelocatable can only be derived for structs with named fields, not unions \
-             (declare the union's members you read as fields of the enclosing struct)",
-        )),
+        // A union's fields are named.
+        (Derive::Relocatable, syn::Data::Union(_)) => {}
         (Derive::Enum, syn::Data::Enum(data)) => {
             if data.variants.is_empty() {
                 errors.push(syn::Error::new(
@@ -277,14 +306,14 @@ pub(crate) fn check_shape(input: &syn::DeriveInput, derive: Derive) -> syn::Resu
             "BtfEnum is for enums, not unions",
         )),
     }
-    check_generics(&input.generics, derive, &mut errors);
+    check_generics(&input.generics, derive, subject(&input.data), &mut errors);
     errors.finish()
 }
 
 /// One error per generic parameter and one for a where clause: a kernel type is one concrete
 /// type, and the generated impls are not generic.
-fn check_generics(generics: &syn::Generics, derive: Derive, errors: &mut Errors) {
-    let (name, subject) = (derive.name(), derive.subject());
+fn check_generics(generics: &syn::Generics, derive: Derive, subject: &str, errors: &mut Errors) {
+    let name = derive.name();
     for param in &generics.params {
         let (span, what) = match param {
             syn::GenericParam::Type(t) => (t.ident.span(), "type"),

@@ -1,5 +1,6 @@
 //! The whole derive, for both forms: shape check, parse, checks, then code generation from the
-//! checked model (`structs` for `BtfRelocatable`, `enums` for `BtfEnum`; both pure, no checks).
+//! checked model (`structs` for `BtfRelocatable` on a struct or union, `enums` for `BtfEnum`;
+//! both pure, no checks).
 
 mod enums;
 mod structs;
@@ -22,14 +23,19 @@ pub(crate) fn derive(input: &syn::DeriveInput, derive: Derive) -> syn::Result<To
     let model = match &parsed {
         Ok(parsed) => {
             if let Input::Struct(input) = parsed {
-                repr::check(&input.repr, &input.container.ident, &mut errors);
+                let noun = if input.union { "union" } else { "struct" };
+                repr::check(&input.repr, &input.container.ident, noun, &mut errors);
             }
             valid::validate(parsed, &mut errors)
         }
         Err(e) => {
             errors.push(e.clone().into());
             if derive == Derive::Relocatable {
-                repr::check(&ast::repr_attrs(input), &input.ident, &mut errors);
+                let noun = match input.data {
+                    syn::Data::Union(_) => "union",
+                    _ => "struct",
+                };
+                repr::check(&ast::repr_attrs(input), &input.ident, noun, &mut errors);
             }
             valid::fallback(input)
         }
@@ -40,7 +46,20 @@ pub(crate) fn derive(input: &syn::DeriveInput, derive: Derive) -> syn::Result<To
 /// The generated items for a model.
 pub(crate) fn expand(model: &Model<'_>) -> TokenStream {
     match &model.body {
-        Body::Struct(_) => structs::expand(model),
+        Body::Struct(_) | Body::Union(_) => structs::expand(model),
         Body::Enum(variants) => enums::expand(model, variants),
+    }
+}
+
+/// `descriptor` (a `TypeDescriptor` expression), under the typedef the kernel knows the type by.
+fn typedef(p: &TokenStream, typedef: Option<&str>, descriptor: TokenStream) -> TokenStream {
+    match typedef {
+        Some(name) => quote::quote! {
+            #p::TypeDescriptor::Typedef {
+                name: #name,
+                of: &#descriptor,
+            }
+        },
+        None => descriptor,
     }
 }

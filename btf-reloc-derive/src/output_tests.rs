@@ -168,3 +168,47 @@ fn enum_values() {
         Derive::Enum,
     );
 }
+
+#[test]
+fn union() {
+    check(
+        "union",
+        syn::parse_quote! {
+            #[repr(C)]
+            #[derive(Clone, Copy)]
+            pub union sigval {
+                pub sival_int: i32,
+                pub sival_ptr: KernelPtr<u8>,
+            }
+        },
+    );
+}
+
+#[test]
+fn typedef() {
+    check(
+        "typedef",
+        syn::parse_quote! {
+            #[repr(C)]
+            #[btf(typedef = "kuid_t")]
+            pub struct Kuid {
+                pub val: u32,
+            }
+        },
+    );
+}
+
+#[test]
+fn typedef_enum() {
+    check_with(
+        "typedef_enum",
+        syn::parse_quote! {
+            #[btf(typedef = "anon_enum")]
+            pub enum AnonEnum {
+                #[btf(rename = "ANON_ENUM_VAL1")]
+                Val1 = 0x10,
+            }
+        },
+        Derive::Enum,
+    );
+}

@@ -5,8 +5,9 @@ use syn::spanned::Spanned;
 
 use crate::ctxt::Errors;
 
-/// Checks the `#[repr]` attributes; one error per offending token, all collected.
-pub(crate) fn check(attrs: &[syn::Attribute], ident: &syn::Ident, errors: &mut Errors) {
+/// Checks the `#[repr]` attributes of a struct or union (`noun`, for the messages); one error per
+/// offending token, all collected.
+pub(crate) fn check(attrs: &[syn::Attribute], ident: &syn::Ident, noun: &str, errors: &mut Errors) {
     let mut has_c = false;
     let mut rejected = false;
     let mut push = |e: syn::Error| {
@@ -31,14 +32,18 @@ pub(crate) fn check(attrs: &[syn::Attribute], ident: &syn::Ident, errors: &mut E
                 }
                 push(syn::Error::new(
                     path.span(),
-                    "repr(packed) is not supported: relocated fields are read at their natural \
-                     alignment; declare the struct as repr(C)",
+                    format!(
+                        "repr(packed) is not supported: relocated fields are read at their \
+                         natural alignment; declare the {noun} as repr(C)"
+                    ),
                 ));
             } else if path.is_ident("transparent") {
                 push(syn::Error::new(
                     path.span(),
-                    "repr(transparent) is not supported: a relocatable struct mirrors a kernel \
-                     struct and needs repr(C)",
+                    format!(
+                        "repr(transparent) is not supported: a relocatable {noun} mirrors a \
+                         kernel {noun} and needs repr(C)"
+                    ),
                 ));
             } else if path.is_ident("Rust") {
                 push(syn::Error::new(

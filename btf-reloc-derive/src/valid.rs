@@ -22,8 +22,12 @@ use crate::{ast, shape};
 pub(crate) struct Model<'a> {
     pub(crate) ident: &'a syn::Ident,
     pub(crate) vis: &'a syn::Visibility,
-    /// The kernel type name (with its `___flavor`, if any).
+    /// The kernel type name (with its `___flavor`, if any); empty for the anonymous type a
+    /// typedef names.
     pub(crate) kernel_name: String,
+    /// The typedef name the kernel knows the type by (`#[btf(typedef)]`), the root of its
+    /// relocations.
+    pub(crate) typedef: Option<String>,
     /// Path of the runtime crate.
     pub(crate) krate: syn::Path,
     pub(crate) body: Body<'a>,
@@ -33,6 +37,8 @@ pub(crate) struct Model<'a> {
 pub(crate) enum Body<'a> {
     /// All fields of a struct, skipped ones included (they still shape the layout).
     Struct(Vec<ModelField<'a>>),
+    /// All fields of a union, as for a struct.
+    Union(Vec<ModelField<'a>>),
     /// The variants of an enum.
     Enum(Vec<ModelVariant<'a>>),
 }
@@ -61,10 +67,10 @@ pub(crate) struct ModelVariant<'a> {
 }
 
 impl Model<'_> {
-    /// The fields of a struct model, in declaration order (none for an enum).
+    /// The fields of a struct or union model, in declaration order (none for an enum).
     pub(crate) fn fields(&self) -> &[ModelField<'_>] {
         match &self.body {
-            Body::Struct(fields) => fields,
+            Body::Struct(fields) | Body::Union(fields) => fields,
             Body::Enum(_) => &[],
         }
     }
@@ -81,6 +87,7 @@ impl Model<'_> {
 #[derive(Clone, Copy)]
 enum Named {
     Type,
+    Typedef,
     Field,
     Enumerator,
 }
@@ -89,6 +96,7 @@ impl Named {
     fn noun(self) -> &'static str {
         match self {
             Self::Type => "type",
+            Self::Typedef => "typedef",
             Self::Field => "field",
             Self::Enumerator => "enumerator",
         }
@@ -98,6 +106,7 @@ impl Named {
     fn key(self) -> &'static str {
         match self {
             Self::Type => "name",
+            Self::Typedef => "typedef",
             Self::Field | Self::Enumerator => "rename",
         }
     }
@@ -111,10 +120,20 @@ pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
         ident,
         vis,
         name,
+        typedef,
         krate,
     } = input.container();
-    let kernel_name = kernel_name(name.as_ref(), ident, Named::Type, errors);
+    let typedef = typedef
+        .as_ref()
+        .map(|typedef| kernel_name(Some(typedef), ident, Named::Typedef, errors));
+    // `typedef struct { ... } kuid_t;`: with a typedef and no name, the type is anonymous, as
+    // `TYPE_MATCHES` (which compares the names under typedefs) needs it to be.
+    let kernel_name = match (name, &typedef) {
+        (None, Some(_)) => String::new(),
+        (name, _) => kernel_name(name.as_ref(), ident, Named::Type, errors),
+    };
     let body = match input {
+        Input::Struct(input) if input.union => Body::Union(validate_fields(&input.fields, errors)),
         Input::Struct(input) => Body::Struct(validate_fields(&input.fields, errors)),
         Input::Enum(input) => Body::Enum(validate_variants(&input.variants, errors)),
     };
@@ -122,6 +141,7 @@ pub(crate) fn validate<'a>(input: &'a Input, errors: &mut Errors) -> Model<'a> {
         ident,
         vis,
         kernel_name,
+        typedef,
         krate: krate
             .clone()
             .unwrap_or_else(|| syn::parse_quote!(::btf_reloc_runtime)),
@@ -298,7 +318,7 @@ impl<'a> KernelNames<'a> {
         };
         let (what, noun) = (self.what, self.what.noun());
         let (plural, fix) = match what {
-            Named::Type => ("types", "rename one of them"),
+            Named::Type | Named::Typedef => ("types", "rename one of them"),
             Named::Field => ("fields", "rename or skip one of them"),
             Named::Enumerator => ("variants", "rename one of them"),
         };
@@ -383,34 +403,8 @@ fn check_not_shadowed(
 /// Nothing is reported from here: the attribute error comes first.
 pub(crate) fn fallback(input: &syn::DeriveInput) -> Model<'_> {
     let body = match &input.data {
-        syn::Data::Struct(data) => {
-            let mut method_names = MethodNames::default();
-            Body::Struct(
-                data.fields
-                    .iter()
-                    .filter_map(|field| {
-                        let ident = field.ident.as_ref()?;
-                        let skipped = field.attrs.iter().any(mentions_skip);
-                        let methods = if skipped {
-                            Vec::new()
-                        } else {
-                            Method::all_of(&field.ty, false)
-                                .into_iter()
-                                .filter(|&method| method_names.claim(method, ident).is_ok())
-                                .collect()
-                        };
-                        Some(ModelField {
-                            ident,
-                            vis: &field.vis,
-                            ty: &field.ty,
-                            kernel_name: (!skipped).then(|| ident.unraw().to_string()),
-                            bitfield: false,
-                            methods,
-                        })
-                    })
-                    .collect(),
-            )
-        }
+        syn::Data::Struct(data) => Body::Struct(fallback_fields(data.fields.iter())),
+        syn::Data::Union(data) => Body::Union(fallback_fields(data.fields.named.iter())),
         syn::Data::Enum(data) => Body::Enum(
             data.variants
                 .iter()
@@ -420,16 +414,42 @@ pub(crate) fn fallback(input: &syn::DeriveInput) -> Model<'_> {
                 })
                 .collect(),
         ),
-        // `check_shape` let no union through.
-        syn::Data::Union(_) => Body::Struct(Vec::new()),
     };
     Model {
         ident: &input.ident,
         vis: &input.vis,
         kernel_name: input.ident.unraw().to_string(),
+        typedef: None,
         krate: syn::parse_quote!(::btf_reloc_runtime),
         body,
     }
+}
+
+/// The fields of a [`fallback`] model.
+fn fallback_fields<'a>(fields: impl Iterator<Item = &'a syn::Field>) -> Vec<ModelField<'a>> {
+    let mut method_names = MethodNames::default();
+    fields
+        .filter_map(|field| {
+            let ident = field.ident.as_ref()?;
+            let skipped = field.attrs.iter().any(mentions_skip);
+            let methods = if skipped {
+                Vec::new()
+            } else {
+                Method::all_of(&field.ty, false)
+                    .into_iter()
+                    .filter(|&method| method_names.claim(method, ident).is_ok())
+                    .collect()
+            };
+            Some(ModelField {
+                ident,
+                vis: &field.vis,
+                ty: &field.ty,
+                kernel_name: (!skipped).then(|| ident.unraw().to_string()),
+                bitfield: false,
+                methods,
+            })
+        })
+        .collect()
 }
 
 /// Whether `attr` is a `#[btf(...)]` whose list has a `skip` item (even if it does not parse).

@@ -93,7 +93,7 @@ fn parse_struct(input: &syn::DeriveInput) -> ast::Struct {
 /// The errors [`repr::check`] reports for the attributes of `input`.
 fn repr_errors(input: &syn::DeriveInput) -> Vec<String> {
     let mut errors = Errors::default();
-    repr::check(&input.attrs, &input.ident, &mut errors);
+    repr::check(&input.attrs, &input.ident, "struct", &mut errors);
     finish(errors)
 }
 
@@ -155,17 +155,14 @@ fn variants(model: &Model<'_>) -> Vec<(String, String)> {
             .iter()
             .map(|v| (v.ident.to_string(), v.kernel_name.clone()))
             .collect(),
-        Body::Struct(_) => panic!("a struct model"),
+        Body::Struct(_) | Body::Union(_) => panic!("a struct or union model"),
     }
 }
 
 const NO_ERRORS: [&str; 0] = [];
 const NOT_NAMED_ENUM: &str =
-    "BtfRelocatable can only be derived for structs with named fields, not enums (derive BtfEnum \
-     for a fieldless enum mirroring a kernel enum)";
-const NOT_NAMED_UNION: &str =
-    "BtfRelocatable can only be derived for structs with named fields, not unions \
-     (declare the union's members you read as fields of the enclosing struct)";
+    "BtfRelocatable can only be derived for structs with named fields and unions, not enums \
+     (derive BtfEnum for a fieldless enum mirroring a kernel enum)";
 fn generic(what: &str) -> String {
     format!(
         "BtfRelocatable cannot be derived for a generic struct: a kernel type has one layout; \
@@ -196,12 +193,50 @@ fn enum_is_rejected() {
 }
 
 #[test]
-fn union_is_rejected() {
+fn union_is_a_relocatable_type() {
     let input = parse_quote! {
         #[repr(C)]
-        union sigval { sival_int: i32, sival_ptr: u64 }
+        #[btf(name = "sigval")]
+        union Sigval { sival_int: i32, #[btf(rename = "sival_ptr")] ptr: u64, #[btf(skip)] raw: u64 }
     };
-    assert_eq!(parse_errors(&input), [NOT_NAMED_UNION]);
+    assert!(matches!(
+        parse_struct(&input),
+        ast::Struct { union: true, .. }
+    ));
+    with_model(&input, |model, errors| {
+        assert_eq!(errors, NO_ERRORS);
+        assert!(matches!(model.body, Body::Union(_)));
+        assert_eq!(model.kernel_name, "sigval");
+        assert_eq!(
+            kernel_names(model),
+            [Some("sival_int"), Some("sival_ptr"), None]
+        );
+    });
+    assert_eq!(repr_errors(&input), NO_ERRORS);
+    let expanded = expansion(&input, Derive::Relocatable);
+    for union_item in ["TypeShape :: Union", "TypeDescriptor :: Union"] {
+        assert!(expanded.contains(union_item), "{union_item}: {expanded}");
+    }
+}
+
+#[test]
+fn union_is_checked_as_a_struct_is() {
+    // No repr(C), a generic parameter, a bad attribute: each reported as for a struct (the
+    // generic one naming a union).
+    let no_repr: syn::DeriveInput = parse_quote! { union sigval { sival_int: i32 } };
+    assert_eq!(derive_errors(&no_repr), [MISSING_C]);
+    let generic: syn::DeriveInput = parse_quote! { #[repr(C)] union sigval<T: Copy> { v: T } };
+    assert_eq!(
+        derive_errors(&generic),
+        [
+            "BtfRelocatable cannot be derived for a generic union: a kernel type has one \
+             layout; remove this type parameter"
+        ]
+    );
+    let skipped_and_renamed: syn::DeriveInput = parse_quote! {
+        #[repr(C)] union sigval { #[btf(rename = "x", skip)] sival_int: i32 }
+    };
+    assert_eq!(validate_errors(&skipped_and_renamed), [RENAME_AND_SKIP]);
 }
 
 #[test]
@@ -1363,4 +1398,60 @@ fn the_fallback_leaves_clashing_methods_out_without_an_error() {
     );
     let tokens = expansion(&input, Derive::Relocatable);
     assert_eq!(tokens.matches("pub fn comm_at (").count(), 1, "{tokens}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// typedef roots
+
+#[test]
+fn a_typedef_without_a_name_makes_the_type_anonymous() {
+    let anonymous: syn::DeriveInput = parse_quote! {
+        #[repr(C)] #[btf(typedef = "kuid_t")] struct Kuid { val: u32 }
+    };
+    with_model(&anonymous, |model, errors| {
+        assert_eq!(errors, NO_ERRORS);
+        assert_eq!(model.kernel_name, "");
+        assert_eq!(model.typedef.as_deref(), Some("kuid_t"));
+    });
+    let named: syn::DeriveInput = parse_quote! {
+        #[repr(C)] #[btf(name = "a_struct", typedef = "named_struct_typedef")] struct Named { x: i32 }
+    };
+    with_model(&named, |model, errors| {
+        assert_eq!(errors, NO_ERRORS);
+        assert_eq!(model.kernel_name, "a_struct");
+        assert_eq!(model.typedef.as_deref(), Some("named_struct_typedef"));
+    });
+    let expanded = expansion(&anonymous, Derive::Relocatable);
+    assert!(expanded.contains("TypeDescriptor :: Typedef"), "{expanded}");
+    let enumeration: syn::DeriveInput = parse_quote! {
+        #[btf(typedef = "anon_enum")] enum AnonEnum { #[btf(rename = "ANON_ENUM_VAL1")] V1 }
+    };
+    with_model_as(&enumeration, Derive::Enum, |model, errors| {
+        assert_eq!(errors, NO_ERRORS);
+        assert_eq!(
+            (model.kernel_name.as_str(), model.typedef.as_deref()),
+            ("", Some("anon_enum"))
+        );
+    });
+}
+
+#[test]
+fn a_typedef_name_must_be_a_c_identifier() {
+    let input: syn::DeriveInput = parse_quote! {
+        #[repr(C)] #[btf(typedef = "kuid-t")] struct Kuid { val: u32 }
+    };
+    assert_eq!(
+        validate_errors(&input),
+        [
+            "`kuid-t` is not a C identifier (ASCII letters, digits and `_`, not starting with a \
+          digit), so it cannot name a kernel typedef"
+        ]
+    );
+    let no_value: syn::DeriveInput = parse_quote! {
+        #[repr(C)] #[btf(typedef)] struct Kuid { val: u32 }
+    };
+    assert_eq!(
+        parse_errors(&no_value),
+        ["`typedef` needs a value: `typedef = \"kuid_t\"`"]
+    );
 }

@@ -10,8 +10,9 @@ use alloc::{borrow::ToOwned, boxed::Box, format, string::String, vec::Vec};
 use core::fmt;
 
 use crate::encode::{
-    RECORD_HEADER_LEN, RECORD_KIND_ENUM, RECORD_KIND_STRUCT, RECORD_MAGIC, RECORD_VERSION,
-    SHAPE_ARRAY, SHAPE_INT, SHAPE_PTR, SHAPE_STRUCT,
+    checksum, RECORD_CHECKSUM, RECORD_HEADER_LEN, RECORD_KIND_ENUM, RECORD_KIND_STRUCT,
+    RECORD_KIND_UNION, RECORD_MAGIC, RECORD_TYPEDEF, RECORD_VERSION, SHAPE_ARRAY, SHAPE_ENUM,
+    SHAPE_INT, SHAPE_NAMED, SHAPE_PTR, SHAPE_PTR_TO, SHAPE_STRUCT,
 };
 use crate::id::{id_seed, id_step};
 use crate::name::{is_c_identifier, MAX_NAME_LEN};
@@ -53,6 +54,12 @@ pub struct StructRecord {
     pub name: String,
     /// Path of the Rust type; seeds the ids and identifies the record.
     pub rust_path: String,
+    /// Whether this is a union (a `BTF_KIND_UNION`, every field at offset 0) rather than a
+    /// struct.
+    pub union: bool,
+    /// The typedef name the kernel knows the type by (its relocations' root), if any; then
+    /// `name` may be empty (an anonymous struct).
+    pub typedef: Option<String>,
     /// Local size in bytes.
     pub size: u32,
     /// The fields in declaration order (the order ids index).
@@ -82,8 +89,10 @@ pub enum Shape {
         /// Signedness.
         signed: bool,
     },
-    /// A pointer.
+    /// A pointer to anything (`void *` in the local BTF).
     Ptr,
+    /// A pointer to a known type.
+    PtrTo(Pointee),
     /// An array of `len` `elem`s.
     Array {
         /// Element shape.
@@ -91,11 +100,37 @@ pub enum Shape {
         /// Number of elements.
         len: u32,
     },
-    /// An embedded struct, described by the struct record with this `rust_path`.
+    /// An embedded struct or union, described by the record with this `rust_path`.
     Struct {
         /// The embedded struct's `rust_path`.
         rust_path: String,
     },
+    /// A value of the enum described by the enum record with this `rust_path`.
+    Enum {
+        /// The enum's `rust_path`.
+        rust_path: String,
+    },
+}
+
+/// What a [`Shape::PtrTo`] points at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Pointee {
+    /// An integer of `size` bytes.
+    Int {
+        /// Size in bytes.
+        size: u32,
+        /// Signedness.
+        signed: bool,
+    },
+    /// A struct or union known by its kernel name only (a forward declaration in the local BTF).
+    Composite {
+        /// A union rather than a struct.
+        union: bool,
+        /// Its kernel name (with any `___flavor`).
+        name: String,
+    },
+    /// A pointer: to `void` (`None`), or to a known type.
+    Ptr(Option<Box<Pointee>>),
 }
 
 /// One decoded enum record.
@@ -107,6 +142,8 @@ pub struct EnumRecord {
     pub name: String,
     /// Path of the Rust type.
     pub rust_path: String,
+    /// The typedef name the kernel knows the enum by, if any; then `name` may be empty.
+    pub typedef: Option<String>,
     /// Local size in bytes (1, 2, 4 or 8).
     pub size: u32,
     /// Whether the local values are signed.
@@ -220,6 +257,16 @@ impl<'a> Cursor<'a> {
         Ok(name.to_owned())
     }
 
+    /// A type's kernel name: a C identifier, or empty (an anonymous type) when `anonymous_ok`
+    /// (a typedef names the type).
+    fn type_name(&mut self, what: &str, anonymous_ok: bool) -> Result<String, DecodeError> {
+        if anonymous_ok && self.data.get(self.pos..self.pos + 4) == Some(&[0; 4]) {
+            self.pos += 4;
+            return Ok(String::new());
+        }
+        self.ident(what)
+    }
+
     /// A Rust type path: only used as a key and in messages, so any printable text will do.
     fn rust_path(&mut self, what: &str) -> Result<String, DecodeError> {
         let path = self.str(what)?;
@@ -258,7 +305,35 @@ impl<'a> Cursor<'a> {
             SHAPE_STRUCT => Shape::Struct {
                 rust_path: self.rust_path("embedded struct rust_path")?,
             },
+            SHAPE_PTR_TO => Shape::PtrTo(self.pointee(depth + 1)?),
+            SHAPE_ENUM => Shape::Enum {
+                rust_path: self.rust_path("enum rust_path")?,
+            },
             other => return Err(self.err(format!("unknown shape tag {other}"))),
+        })
+    }
+
+    fn pointee(&mut self, depth: usize) -> Result<Pointee, DecodeError> {
+        if depth > MAX_SHAPE_DEPTH {
+            return Err(self.err(format!("pointers nested deeper than {MAX_SHAPE_DEPTH}")));
+        }
+        let tag = self.u8("pointee tag")?;
+        Ok(match tag {
+            SHAPE_INT => {
+                let size = self.u32("int size")?;
+                let signed = self.bool("int signedness")?;
+                if !matches!(size, 1 | 2 | 4 | 8 | 16) {
+                    return Err(self.err(format!("int size {size} (expected 1, 2, 4, 8 or 16)")));
+                }
+                Pointee::Int { size, signed }
+            }
+            SHAPE_PTR => Pointee::Ptr(None),
+            SHAPE_PTR_TO => Pointee::Ptr(Some(Box::new(self.pointee(depth + 1)?))),
+            SHAPE_NAMED => Pointee::Composite {
+                union: self.bool("pointee union flag")?,
+                name: self.ident("pointee name")?,
+            },
+            other => return Err(self.err(format!("unknown pointee tag {other}"))),
         })
     }
 
@@ -310,12 +385,6 @@ pub fn decode(section: &[u8]) -> Result<Vec<Record>, DecodeError> {
                  that matches this tool (or update the tool)"
             )));
         }
-        if header[6] != 0 || header[7] != 0 {
-            return Err(err(format!(
-                "reserved header bytes are {:#04x} {:#04x} (expected 0 0)",
-                header[6], header[7]
-            )));
-        }
         let len = u32::from_le_bytes([header[8], header[9], header[10], header[11]]);
         let len = usize::try_from(len).unwrap_or(usize::MAX);
         if len < RECORD_HEADER_LEN {
@@ -332,18 +401,34 @@ pub fn decode(section: &[u8]) -> Result<Vec<Record>, DecodeError> {
                     section.len()
                 ))
             })?;
+        let stored = u16::from_le_bytes([
+            header[RECORD_CHECKSUM.start],
+            header[RECORD_CHECKSUM.end - 1],
+        ]);
+        let computed = checksum(body);
+        if stored != computed {
+            return Err(err(format!(
+                "checksum {stored:#06x} does not match the record's bytes ({computed:#06x}): \
+                 the record was altered after the build"
+            )));
+        }
         let mut c = Cursor {
             data: body,
             pos: RECORD_HEADER_LEN,
             record: pos,
         };
-        records.push(match kind {
-            RECORD_KIND_STRUCT => Record::Struct(decode_struct(&mut c)?),
-            RECORD_KIND_ENUM => Record::Enum(decode_enum(&mut c)?),
+        let typedef = match kind & RECORD_TYPEDEF {
+            0 => None,
+            _ => Some(c.ident("typedef name")?),
+        };
+        records.push(match kind & !RECORD_TYPEDEF {
+            RECORD_KIND_STRUCT => Record::Struct(decode_struct(&mut c, false, typedef)?),
+            RECORD_KIND_UNION => Record::Struct(decode_struct(&mut c, true, typedef)?),
+            RECORD_KIND_ENUM => Record::Enum(decode_enum(&mut c, typedef)?),
             other => {
                 return Err(err(format!(
-                    "unknown record kind {other} (expected {RECORD_KIND_STRUCT}, struct, or \
-                     {RECORD_KIND_ENUM}, enum)"
+                    "unknown record kind {other} (expected {RECORD_KIND_STRUCT}, struct, \
+                     {RECORD_KIND_ENUM}, enum, or {RECORD_KIND_UNION}, union)"
                 )))
             }
         });
@@ -352,8 +437,12 @@ pub fn decode(section: &[u8]) -> Result<Vec<Record>, DecodeError> {
     Ok(records)
 }
 
-fn decode_struct(c: &mut Cursor<'_>) -> Result<StructRecord, DecodeError> {
-    let name = c.ident("struct name")?;
+fn decode_struct(
+    c: &mut Cursor<'_>,
+    union: bool,
+    typedef: Option<String>,
+) -> Result<StructRecord, DecodeError> {
+    let name = c.type_name("struct name", typedef.is_some())?;
     let rust_path = c.rust_path("struct rust_path")?;
     let size = c.u32("struct size")?;
     let count = c.u32("field count")?;
@@ -371,6 +460,18 @@ fn decode_struct(c: &mut Cursor<'_>) -> Result<StructRecord, DecodeError> {
                 "field #{index} `{name}.{field_name}` has id {id:#010x}, expected {expected:#010x} \
                  (id_step(id_seed({rust_path:?}), {index})); btf-reloc-runtime and this tool \
                  disagree on ids"
+            )));
+        }
+        if field_offset.checked_mul(8).is_none() {
+            return Err(c.err(format!(
+                "field #{index} `{name}.{field_name}` at byte {field_offset} lies beyond what \
+                 BTF's 32-bit bit offsets reach"
+            )));
+        }
+        if union && field_offset != 0 {
+            return Err(c.err(format!(
+                "member #{index} `{name}.{field_name}` of a union is at offset {field_offset} \
+                 (a union's members all start at 0)"
             )));
         }
         let end = field_offset.checked_add(field_size);
@@ -392,13 +493,15 @@ fn decode_struct(c: &mut Cursor<'_>) -> Result<StructRecord, DecodeError> {
         offset: c.record,
         name,
         rust_path,
+        union,
+        typedef,
         size,
         fields,
     })
 }
 
-fn decode_enum(c: &mut Cursor<'_>) -> Result<EnumRecord, DecodeError> {
-    let name = c.ident("enum name")?;
+fn decode_enum(c: &mut Cursor<'_>, typedef: Option<String>) -> Result<EnumRecord, DecodeError> {
+    let name = c.type_name("enum name", typedef.is_some())?;
     let rust_path = c.rust_path("enum rust_path")?;
     let size = c.u32("enum size")?;
     let signed = c.bool("enum signedness")?;
@@ -430,6 +533,7 @@ fn decode_enum(c: &mut Cursor<'_>) -> Result<EnumRecord, DecodeError> {
         offset: c.record,
         name,
         rust_path,
+        typedef,
         size,
         signed,
         variants,
@@ -529,10 +633,17 @@ mod tests {
         v.extend_from_slice(s.as_bytes());
     }
 
+    /// Writes the checksum of the record `bytes`.
+    fn seal(mut bytes: Vec<u8>) -> Vec<u8> {
+        let sum = crate::encode::checksum(&bytes).to_le_bytes();
+        bytes[RECORD_CHECKSUM].copy_from_slice(&sum);
+        bytes
+    }
+
     #[test]
     fn struct_encoding_is_byte_exact() {
         let mut expected = Vec::new();
-        expected.extend_from_slice(b"BREL\x02\x01\x00\x00");
+        expected.extend_from_slice(b"BREL\x03\x01\x00\x00");
         put(&mut expected, ENCODED.len() as u32);
         put_str(&mut expected, "task_struct___v1");
         put_str(&mut expected, "demo::task_struct");
@@ -559,7 +670,7 @@ mod tests {
         put(&mut expected, 24);
         put(&mut expected, 8);
         expected.push(1);
-        assert_eq!(ENCODED.as_slice(), expected.as_slice());
+        assert_eq!(ENCODED.as_slice(), seal(expected).as_slice());
     }
 
     #[test]
@@ -573,7 +684,7 @@ mod tests {
     #[test]
     fn enum_encoding_is_byte_exact() {
         let mut expected = Vec::new();
-        expected.extend_from_slice(b"BREL\x02\x02\x00\x00");
+        expected.extend_from_slice(b"BREL\x03\x02\x00\x00");
         put(&mut expected, ENUM_ENCODED.len() as u32);
         put_str(&mut expected, "pid_type");
         put_str(&mut expected, "demo::PidType");
@@ -584,7 +695,7 @@ mod tests {
         expected.extend_from_slice(&0u64.to_le_bytes());
         put_str(&mut expected, "PIDTYPE_TGID");
         expected.extend_from_slice(&1u64.to_le_bytes());
-        assert_eq!(ENUM_ENCODED.as_slice(), expected.as_slice());
+        assert_eq!(ENUM_ENCODED.as_slice(), seal(expected).as_slice());
     }
 
     #[test]
@@ -619,11 +730,83 @@ mod tests {
     }
 
     #[test]
-    fn reserved_bytes_must_be_zero() {
-        let mut section = ENCODED.to_vec();
-        section[7] = 1;
-        let error = decode(&section).err().map(|e| e.message);
-        assert!(error.is_some_and(|m| m.contains("reserved header bytes")));
+    fn the_checksum_is_crc16_ccitt_false() {
+        use crate::encode::checksum;
+        // Reference values (CRC-16/CCITT-FALSE of "123456789" is the catalogue's 0x29b1); bytes
+        // 6 and 7, where the checksum goes, count as zeros.
+        assert_eq!(checksum(b""), 0xffff);
+        assert_eq!(checksum(b"12345"), 0x4560);
+        assert_eq!(checksum(b"123456\x00\x009"), 0xe5b8);
+        assert_eq!(checksum(b"123456789"), 0xe5b8);
+    }
+
+    #[test]
+    fn every_altered_byte_is_refused() {
+        // A corrupted struct size, field offset, name, …: each single-byte change is refused,
+        // by the check of the byte's own field or else by the checksum.
+        assert!(decode(&ENCODED).is_ok());
+        for at in 0..ENCODED.len() {
+            for flip in [0x01, 0x80, 0xff] {
+                let mut bytes = ENCODED.to_vec();
+                bytes[at] ^= flip;
+                let Err(error) = decode(&bytes) else {
+                    panic!("byte {at} ^ {flip:#04x} decoded");
+                };
+                if (8..RECORD_HEADER_LEN).contains(&at) || at < 6 {
+                    continue; // magic, version, kind, length: their own messages
+                }
+                assert!(
+                    error.message.contains("checksum"),
+                    "byte {at}: {}",
+                    error.message
+                );
+            }
+        }
+        // The struct size, altered and resealed, is what it says.
+        let mut bytes = ENCODED.to_vec();
+        let size_at = RECORD_HEADER_LEN + 4 + DESC.name.len() + 4 + DESC.rust_path.len();
+        bytes[size_at] = 48;
+        let records = decode(&seal(bytes)).expect("resealed");
+        assert!(matches!(&records[..], [Record::Struct(s)] if s.size == 48));
+    }
+
+    #[test]
+    fn version_2_records_are_refused() {
+        let mut bytes = ENCODED.to_vec();
+        bytes[4] = 2;
+        let error = decode(&bytes).err().map(|e| e.message);
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|m| m.contains("record version 2 is not supported")),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn field_offsets_must_fit_btf() {
+        const FAR: StructDescriptor = StructDescriptor {
+            name: "far",
+            rust_path: "demo::Far",
+            size: 0x2000_0008,
+            fields: &[FieldDescriptor {
+                name: "x",
+                offset: 0x2000_0000,
+                size: 4,
+                shape: TypeShape::Int {
+                    size: 4,
+                    signed: false,
+                },
+            }],
+        };
+        static FAR_ENCODED: [u8; encoded_len(&FAR)] = encode(&FAR);
+        let error = decode(&FAR_ENCODED).err().map(|e| e.message);
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|m| m.contains("`far.x` at byte 536870912 lies beyond")),
+            "{error:?}"
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub enum TypeShape {
         /// Whether the integer is signed.
         signed: bool,
     },
-    /// A pointer (to anything).
+    /// A pointer to anything: `void *` in the local BTF (any two pointers are compatible fields).
     Ptr,
     /// A fixed-length array.
     Array {
@@ -29,6 +29,39 @@ pub enum TypeShape {
     },
     /// An embedded `#[derive(BtfRelocatable)]` struct.
     Struct(&'static StructDescriptor),
+    /// An embedded `#[derive(BtfRelocatable)]` union (its descriptor has the layout of a struct's,
+    /// every field at offset 0; the kind is this variant).
+    Union(&'static StructDescriptor),
+    /// A pointer to a known type: the local BTF describes the pointee, which only `TYPE_MATCHES`
+    /// looks at ([`TypeShape::Ptr`] is `void *`).
+    PtrTo(&'static PointeeShape),
+    /// A value of a `#[derive(BtfEnum)]` enum (a member of enum type: libbpf matches it only
+    /// with a target member of an enum type, of the same name or anonymous).
+    Enum(&'static EnumDescriptor),
+}
+
+/// What a [`TypeShape::PtrTo`] points at. A struct or union is known by its kernel name and
+/// kind only, as a C forward declaration is: `TYPE_MATCHES` compares no more behind a pointer,
+/// and a pointer to a struct from one of its own fields (`task_struct.real_parent`) needs no
+/// description of the struct inside its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PointeeShape {
+    /// An integer of `size` bytes.
+    Int {
+        /// Size in bytes.
+        size: usize,
+        /// Whether the integer is signed.
+        signed: bool,
+    },
+    /// A `#[derive(BtfRelocatable)]` struct or union, by its kernel name.
+    Named {
+        /// A union rather than a struct.
+        union: bool,
+        /// The kernel name (with any `___flavor`).
+        name: &'static str,
+    },
+    /// A pointer: to `void` (`None`) or to a known type.
+    Ptr(Option<&'static PointeeShape>),
 }
 
 /// One relocatable field of a [`StructDescriptor`].
@@ -44,7 +77,7 @@ pub struct FieldDescriptor {
     pub shape: TypeShape,
 }
 
-/// A relocatable struct as the derive declared it.
+/// A relocatable struct (or union: see [`TypeDescriptor::Union`]) as the derive declared it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct StructDescriptor {
     /// The kernel type name, possibly with a `___flavor` suffix.
@@ -129,21 +162,61 @@ impl EnumDescriptor {
     }
 }
 
-/// A struct or enum, for the type relocations (`TYPE_EXISTS`, `TYPE_SIZE`).
+/// A struct, union or enum, for the type relocations (`TYPE_EXISTS`, `TYPE_SIZE`,
+/// `TYPE_ID_LOCAL`, `TYPE_ID_TARGET`, `TYPE_MATCHES`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TypeDescriptor {
     /// A `#[derive(BtfRelocatable)]` struct.
     Struct(&'static StructDescriptor),
+    /// A `#[derive(BtfRelocatable)]` union: a [`StructDescriptor`] whose fields all sit at
+    /// offset 0, written to BTF as a `BTF_KIND_UNION`.
+    Union(&'static StructDescriptor),
     /// A `#[derive(BtfEnum)]` enum.
     Enum(&'static EnumDescriptor),
+    /// A struct, union or enum the kernel knows by a typedef name (`typedef struct { … }
+    /// kuid_t;`): `#[btf(typedef = "kuid_t")]`. The typedef is the root of its relocations, as
+    /// it is of clang's for `bpf_core_type_exists(kuid_t)`; the type under it keeps its own
+    /// (possibly empty: anonymous) name.
+    Typedef {
+        /// The typedef's name (with any `___flavor`).
+        name: &'static str,
+        /// The type it names.
+        of: &'static TypeDescriptor,
+    },
 }
 
 impl TypeDescriptor {
     /// The id of the type, for the type kinds.
     pub const fn type_id(&self) -> u32 {
         match self {
-            Self::Struct(desc) => desc.type_id(),
+            Self::Struct(desc) | Self::Union(desc) => desc.type_id(),
             Self::Enum(desc) => desc.type_id(),
+            Self::Typedef { of, .. } => of.type_id(),
+        }
+    }
+
+    /// Path of the Rust type (`module_path!()::Ident`), which identifies its descriptor.
+    pub const fn rust_path(&self) -> &'static str {
+        match self {
+            Self::Struct(desc) | Self::Union(desc) => desc.rust_path,
+            Self::Enum(desc) => desc.rust_path,
+            Self::Typedef { of, .. } => of.rust_path(),
+        }
+    }
+
+    /// The struct, union or enum under any typedef.
+    pub const fn base(&self) -> &TypeDescriptor {
+        match self {
+            Self::Typedef { of, .. } => of.base(),
+            other => other,
+        }
+    }
+
+    /// The typedef name the kernel knows the type by, if any (the outermost).
+    pub const fn typedef(&self) -> Option<&'static str> {
+        match self {
+            Self::Typedef { name, .. } => Some(name),
+            _ => None,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! - the compile-time descriptors of relocatable types ([`descriptor`]) and their byte encoding
 //!   ([`encode`], the `const` encoder the derive's statics use);
 //! - the marker instruction immediates ([`marker`]) and the id scheme behind them ([`id`]);
+//! - how a bitfield getter loads its field from the relocated values ([`bitfield`]);
 //! - with the `alloc` feature: the decoder and validator of descriptor sections ([`decode`],
 //!   [`records`]) and the inversion of the id scheme ([`paths`]).
 //!
@@ -19,6 +20,7 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+pub mod bitfield;
 pub mod descriptor;
 pub mod encode;
 pub mod id;
@@ -36,14 +38,93 @@ pub mod records;
 pub use kind::{KindClass, RelocKind};
 pub use name::{essential_name, is_c_identifier, MAX_NAME_LEN};
 
-/// The name of the descriptor section, as a macro: `#[link_section]` takes a literal (or a macro
-/// that expands to one), not a constant.
+/// The name of the descriptor sections, as a macro: `#[link_section]` takes a literal (or a
+/// macro that expands to one), not a constant.
+///
+/// With a type name, the name of that type's own section, `.btf_reloc.descriptors.<type>.<line>.
+/// <column>` (where its derive is): one section per derived type, so that each descriptor has a
+/// `DATASEC` of its own in the object's BTF. (LLVM gives every `#[used]` static a section of its
+/// own anyway; under one shared name their variables would all sit at offset 0 of one `DATASEC`,
+/// which the kernel rejects, and an object whose post-link step was forgotten would lose its BTF
+/// before the verifier could say why it is refused.) `<type>` is the Rust name without `r#`, cut
+/// to 64 bytes, so that the whole name stays a valid BTF section name on every kernel
+/// (`[A-Za-z0-9_.]`, under 128 bytes).
 #[macro_export]
 macro_rules! descriptor_section {
     () => {
         ".btf_reloc.descriptors"
     };
+    ($type_name:literal) => {
+        ::core::concat!(
+            $crate::descriptor_section!(),
+            ".",
+            $type_name,
+            ".",
+            ::core::line!(),
+            ".",
+            ::core::column!()
+        )
+    };
 }
 
-/// ELF section holding the encoded descriptors in an eBPF object before post-linking.
+/// The prefix of the ELF sections holding the encoded descriptors in an eBPF object before
+/// post-linking (see [`descriptor_section!`]).
 pub const DESCRIPTOR_SECTION: &str = descriptor_section!();
+
+/// The `<type>` part of a type's descriptor section name (see [`descriptor_section!`]) for its
+/// Rust name: bytes other than `[A-Za-z0-9_]` become `_`, and at most 64 are kept.
+pub fn section_type_name(rust_name: &str) -> impl Iterator<Item = char> + '_ {
+    rust_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(64)
+}
+
+/// Whether an ELF section of this name holds descriptors: [`DESCRIPTOR_SECTION`] itself, or a
+/// type's own section under it.
+pub fn is_descriptor_section(name: &str) -> bool {
+    name.strip_prefix(DESCRIPTOR_SECTION)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_descriptor_section, section_type_name, DESCRIPTOR_SECTION};
+
+    #[test]
+    fn descriptor_sections_are_the_prefix_and_the_names_under_it() {
+        assert!(is_descriptor_section(DESCRIPTOR_SECTION));
+        assert!(is_descriptor_section(descriptor_section!("task_struct")));
+        for other in [".btf_reloc.descriptorsX", ".btf_reloc", ".data", ""] {
+            assert!(!is_descriptor_section(other), "{other}");
+        }
+        let name = descriptor_section!("task_struct");
+        let rest = name
+            .strip_prefix(".btf_reloc.descriptors.task_struct.")
+            .unwrap_or_default();
+        let (line, column) = rest.split_once('.').unwrap_or_default();
+        assert!(
+            line.parse::<u32>().is_ok() && column.parse::<u32>().is_ok(),
+            "{name}"
+        );
+    }
+
+    #[test]
+    fn type_names_become_valid_section_names() {
+        assert!(section_type_name("task_struct").eq("task_struct".chars()));
+        assert!(section_type_name("Tâche").eq("T_che".chars()));
+        assert_eq!(
+            section_type_name(core::str::from_utf8(&[b'a'; 100]).unwrap_or_default()).count(),
+            64
+        );
+        // The longest section name stays a BTF name every kernel takes: under 128 bytes.
+        let longest = DESCRIPTOR_SECTION.len() + 1 + 64 + ".4294967295.4294967295".len();
+        assert!(longest < 128, "{longest}");
+    }
+}

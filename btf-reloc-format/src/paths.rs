@@ -220,7 +220,7 @@ impl Index {
                 self.walk_shape(d, root, elem, steps, id);
                 steps.pop();
             }
-            Shape::Int { .. } | Shape::Ptr => {}
+            Shape::Int { .. } | Shape::Ptr | Shape::PtrTo(_) | Shape::Enum { .. } => {}
         }
     }
 
@@ -250,7 +250,7 @@ fn at<'a>(d: &'a Descriptors, shape: &'a Shape) -> At<'a> {
             .struct_by_path(rust_path)
             .map_or(At::Leaf, |(_, s)| At::Struct(s)),
         Shape::Array { elem, .. } => At::Array(elem),
-        Shape::Int { .. } | Shape::Ptr => At::Leaf,
+        Shape::Int { .. } | Shape::Ptr | Shape::PtrTo(_) | Shape::Enum { .. } => At::Leaf,
     }
 }
 
@@ -259,7 +259,8 @@ pub fn render_path(d: &Descriptors, path: &FieldPath) -> String {
     let Some(root) = d.structs.get(path.root) else {
         return "?".to_owned();
     };
-    let mut out = root.name.clone();
+    // Relocations of a typedef'd struct are rooted at the typedef, as C code names it.
+    let mut out = root.typedef.clone().unwrap_or_else(|| root.name.clone());
     let mut cur = At::Struct(root);
     for step in &path.steps {
         cur = match (cur, *step) {
@@ -288,18 +289,27 @@ pub fn render_path(d: &Descriptors, path: &FieldPath) -> String {
 pub fn render(d: &Descriptors, target: &Target) -> String {
     match target {
         Target::Field(path) => render_path(d, path),
-        Target::Type(TypeRef::Struct(i)) => d
-            .structs
-            .get(*i)
-            .map_or_else(|| "?".to_owned(), |s| format!("struct {}", s.name)),
-        Target::Type(TypeRef::Enum(i)) => d
-            .enums
-            .get(*i)
-            .map_or_else(|| "?".to_owned(), |e| format!("enum {}", e.name)),
+        Target::Type(TypeRef::Struct(i)) => d.structs.get(*i).map_or_else(
+            || "?".to_owned(),
+            |s| match &s.typedef {
+                Some(typedef) => format!("typedef {typedef}"),
+                None => format!("{} {}", if s.union { "union" } else { "struct" }, s.name),
+            },
+        ),
+        Target::Type(TypeRef::Enum(i)) => d.enums.get(*i).map_or_else(
+            || "?".to_owned(),
+            |e| match &e.typedef {
+                Some(typedef) => format!("typedef {typedef}"),
+                None => format!("enum {}", e.name),
+            },
+        ),
         Target::EnumValue { record, variant } => d
             .enums
             .get(*record)
-            .and_then(|e| Some(format!("{}::{}", e.name, e.variants.get(*variant)?.0)))
+            .and_then(|e| {
+                let name = e.typedef.as_ref().unwrap_or(&e.name);
+                Some(format!("{name}::{}", e.variants.get(*variant)?.0))
+            })
             .unwrap_or_else(|| "?".to_owned()),
     }
 }

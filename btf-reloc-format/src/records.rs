@@ -7,8 +7,10 @@ use alloc::{
     borrow::ToOwned, boxed::Box, collections::BTreeMap, format, string::String, vec, vec::Vec,
 };
 
-use crate::decode::{DecodeError, EnumRecord, Field, Record, Shape, StructRecord};
-use crate::descriptor::{StructDescriptor, TypeDescriptor, TypeShape};
+use crate::decode::{DecodeError, EnumRecord, Field, Pointee, Record, Shape, StructRecord};
+use crate::descriptor::{
+    EnumDescriptor, PointeeShape, StructDescriptor, TypeDescriptor, TypeShape,
+};
 
 /// The validated records of an object, exact duplicates removed.
 #[derive(Debug, Default, Clone)]
@@ -133,25 +135,23 @@ impl Descriptors {
     pub fn from_static(roots: &[TypeDescriptor]) -> Result<Self, DecodeError> {
         let mut records = Vec::new();
         let mut seen = Vec::new();
-        let mut work: Vec<&'static StructDescriptor> = Vec::new();
+        // The typedef names of the roots, whichever way a record is reached.
+        let typedefs: BTreeMap<&str, &str> = roots
+            .iter()
+            .filter_map(|root| Some((root.rust_path(), root.typedef()?)))
+            .collect();
+        let typedef_of = |rust_path: &str| typedefs.get(rust_path).map(|&name| name.to_owned());
+        let mut work = Work::default();
         for root in roots {
-            match root {
-                TypeDescriptor::Struct(desc) => work.push(desc),
-                TypeDescriptor::Enum(desc) => records.push(Record::Enum(EnumRecord {
-                    offset: 0,
-                    name: desc.name.to_owned(),
-                    rust_path: desc.rust_path.to_owned(),
-                    size: u32_of(desc.size),
-                    signed: desc.signed,
-                    variants: desc
-                        .variants
-                        .iter()
-                        .map(|v| (v.name.to_owned(), v.value))
-                        .collect(),
-                })),
+            match *root.base() {
+                TypeDescriptor::Struct(desc) => work.composites.push((desc, false)),
+                TypeDescriptor::Union(desc) => work.composites.push((desc, true)),
+                // `base` strips every typedef.
+                TypeDescriptor::Typedef { .. } => {}
+                TypeDescriptor::Enum(desc) => work.enums.push(desc),
             }
         }
-        while let Some(desc) = work.pop() {
+        while let Some((desc, union)) = work.composites.pop() {
             if seen.contains(&desc.rust_path) {
                 continue;
             }
@@ -170,8 +170,29 @@ impl Descriptors {
                 offset: 0,
                 name: desc.name.to_owned(),
                 rust_path: desc.rust_path.to_owned(),
+                union,
+                typedef: typedef_of(desc.rust_path),
                 size: u32_of(desc.size),
                 fields,
+            }));
+        }
+        for desc in work.enums {
+            if seen.contains(&desc.rust_path) {
+                continue;
+            }
+            seen.push(desc.rust_path);
+            records.push(Record::Enum(EnumRecord {
+                offset: 0,
+                name: desc.name.to_owned(),
+                rust_path: desc.rust_path.to_owned(),
+                typedef: typedef_of(desc.rust_path),
+                size: u32_of(desc.size),
+                signed: desc.signed,
+                variants: desc
+                    .variants
+                    .iter()
+                    .map(|v| (v.name.to_owned(), v.value))
+                    .collect(),
             }));
         }
         Self::new(records)
@@ -193,7 +214,21 @@ impl Descriptors {
         let rust_path = match shape {
             Shape::Array { elem, .. } => return self.check_embedded(s, field, elem),
             Shape::Struct { rust_path } => rust_path,
-            Shape::Int { .. } | Shape::Ptr => return Ok(()),
+            Shape::Enum { rust_path } => {
+                let what = match self.lookup(rust_path) {
+                    Some(TypeRef::Enum(_)) => return Ok(()),
+                    Some(TypeRef::Struct(_)) => "is a struct record, not an enum record",
+                    None => "has no enum record in the object",
+                };
+                return Err(DecodeError {
+                    offset: s.offset,
+                    message: format!(
+                        "field `{}.{}` of `{}` has the type of enum `{rust_path}`, which {what}",
+                        s.name, field.name, s.rust_path
+                    ),
+                });
+            }
+            Shape::Int { .. } | Shape::Ptr | Shape::PtrTo(_) => return Ok(()),
         };
         let what = match self.lookup(rust_path) {
             Some(TypeRef::Struct(_)) => return Ok(()),
@@ -226,9 +261,10 @@ impl Descriptors {
     pub fn shape_size(&self, shape: &Shape) -> Option<u32> {
         match shape {
             Shape::Int { size, .. } => Some(*size),
-            Shape::Ptr => Some(8),
+            Shape::Ptr | Shape::PtrTo(_) => Some(8),
             Shape::Array { elem, len } => self.shape_size(elem)?.checked_mul(*len),
             Shape::Struct { rust_path } => Some(self.struct_by_path(rust_path)?.1.size),
+            Shape::Enum { rust_path } => Some(self.enum_by_path(rust_path)?.1.size),
         }
     }
 
@@ -237,7 +273,7 @@ impl Descriptors {
         match shape {
             Shape::Array { elem, .. } => self.embedded(elem),
             Shape::Struct { rust_path } => self.struct_by_path(rust_path).map(|(i, _)| i),
-            Shape::Int { .. } | Shape::Ptr => None,
+            Shape::Int { .. } | Shape::Ptr | Shape::PtrTo(_) | Shape::Enum { .. } => None,
         }
     }
 
@@ -306,28 +342,282 @@ impl Descriptors {
     }
 }
 
-/// A static shape as a record shape; embedded structs are queued for their own records.
-fn shape_of(shape: &TypeShape, work: &mut Vec<&'static StructDescriptor>) -> Shape {
+/// The descriptors [`Descriptors::from_static`] still has to turn into records.
+#[derive(Default)]
+struct Work {
+    /// Structs and unions (`true`).
+    composites: Vec<(&'static StructDescriptor, bool)>,
+    enums: Vec<&'static EnumDescriptor>,
+}
+
+/// A static shape as a record shape; embedded structs and unions, and enums, are queued for
+/// their own records.
+fn shape_of(shape: &TypeShape, work: &mut Work) -> Shape {
     match *shape {
         TypeShape::Int { size, signed } => Shape::Int {
             size: u32_of(size),
             signed,
         },
         TypeShape::Ptr => Shape::Ptr,
+        TypeShape::PtrTo(pointee) => Shape::PtrTo(pointee_of(pointee)),
         TypeShape::Array { elem, len } => Shape::Array {
             elem: Box::new(shape_of(elem, work)),
             len: u32_of(len),
         },
-        TypeShape::Struct(desc) => {
-            work.push(desc);
+        TypeShape::Struct(desc) | TypeShape::Union(desc) => {
+            work.composites
+                .push((desc, matches!(shape, TypeShape::Union(_))));
             Shape::Struct {
+                rust_path: desc.rust_path.to_owned(),
+            }
+        }
+        TypeShape::Enum(desc) => {
+            work.enums.push(desc);
+            Shape::Enum {
                 rust_path: desc.rust_path.to_owned(),
             }
         }
     }
 }
 
+/// A static pointee as a record pointee.
+fn pointee_of(pointee: &PointeeShape) -> Pointee {
+    match *pointee {
+        PointeeShape::Int { size, signed } => Pointee::Int {
+            size: u32_of(size),
+            signed,
+        },
+        PointeeShape::Named { union, name } => Pointee::Composite {
+            union,
+            name: name.to_owned(),
+        },
+        PointeeShape::Ptr(inner) => Pointee::Ptr(inner.map(|p| Box::new(pointee_of(p)))),
+    }
+}
+
 /// A static size as a record size (the derive's `check_layout` keeps them below `u32::MAX / 8`).
 fn u32_of(v: usize) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec::Vec;
+
+    use super::{Descriptors, Pointee, Shape};
+    use crate::decode::{decode, Record};
+    use crate::descriptor::{
+        FieldDescriptor, PointeeShape, StructDescriptor, TypeDescriptor, TypeShape,
+    };
+    use crate::encode::{encode, encode_union, encoded_len};
+    use crate::paths::{render, Target};
+    use crate::records::TypeRef;
+
+    const U32: TypeShape = TypeShape::Int {
+        size: 4,
+        signed: false,
+    };
+    const PAIR: StructDescriptor = StructDescriptor {
+        name: "pair",
+        rust_path: "t::pair",
+        size: 8,
+        fields: &[
+            FieldDescriptor {
+                name: "a",
+                offset: 0,
+                size: 4,
+                shape: U32,
+            },
+            FieldDescriptor {
+                name: "b",
+                offset: 4,
+                size: 4,
+                shape: U32,
+            },
+        ],
+    };
+    /// `union value { u32 word; struct pair pair; struct node___v2 *next; u32 **pp; }`.
+    const VALUE: StructDescriptor = StructDescriptor {
+        name: "value",
+        rust_path: "t::value",
+        size: 8,
+        fields: &[
+            FieldDescriptor {
+                name: "word",
+                offset: 0,
+                size: 4,
+                shape: U32,
+            },
+            FieldDescriptor {
+                name: "pair",
+                offset: 0,
+                size: 8,
+                shape: TypeShape::Struct(&PAIR),
+            },
+            FieldDescriptor {
+                name: "next",
+                offset: 0,
+                size: 8,
+                shape: TypeShape::PtrTo(&PointeeShape::Named {
+                    union: false,
+                    name: "node___v2",
+                }),
+            },
+            FieldDescriptor {
+                name: "pp",
+                offset: 0,
+                size: 8,
+                shape: TypeShape::PtrTo(&PointeeShape::Ptr(Some(&PointeeShape::Int {
+                    size: 4,
+                    signed: false,
+                }))),
+            },
+        ],
+    };
+    static VALUE_ENCODED: [u8; encoded_len(&VALUE)] = encode_union(&VALUE);
+    static PAIR_ENCODED: [u8; encoded_len(&PAIR)] = encode(&PAIR);
+
+    #[test]
+    fn unions_and_typed_pointers_decode_as_the_static_descriptors_read() {
+        let mut section = VALUE_ENCODED.to_vec();
+        section.extend_from_slice(&[0; 3]);
+        section.extend_from_slice(&PAIR_ENCODED);
+        let decoded = decode(&section).expect("decodes");
+        let from_object = Descriptors::new(decoded.clone()).expect("valid");
+        let from_static =
+            Descriptors::from_static(&[TypeDescriptor::Union(&VALUE)]).expect("valid");
+        for d in [&from_object, &from_static] {
+            let (i, value) = d.struct_by_path("t::value").expect("the union");
+            assert!(value.union);
+            assert!(!d.struct_by_path("t::pair").expect("embedded").1.union);
+            // The pointee is known by name only: no record of it.
+            assert_eq!(d.structs.len(), 2);
+            let shapes: Vec<&Shape> = value.fields.iter().map(|f| &f.shape).collect();
+            assert_eq!(
+                shapes[2],
+                &Shape::PtrTo(Pointee::Composite {
+                    union: false,
+                    name: "node___v2".into()
+                })
+            );
+            assert_eq!(
+                shapes[3],
+                &Shape::PtrTo(Pointee::Ptr(Some(
+                    Pointee::Int {
+                        size: 4,
+                        signed: false
+                    }
+                    .into()
+                )))
+            );
+            assert_eq!(d.shape_size(shapes[2]), Some(8));
+            assert_eq!(render(d, &Target::Type(TypeRef::Struct(i))), "union value");
+        }
+        assert!(
+            matches!(&decoded[..], [Record::Struct(v), Record::Struct(p)]
+            if v.union && !p.union)
+        );
+    }
+
+    #[test]
+    fn a_union_member_off_zero_is_refused() {
+        const BAD: StructDescriptor = StructDescriptor {
+            name: "bad",
+            rust_path: "t::bad",
+            size: 8,
+            fields: &[FieldDescriptor {
+                name: "x",
+                offset: 4,
+                size: 4,
+                shape: U32,
+            }],
+        };
+        static BAD_ENCODED: [u8; encoded_len(&BAD)] = encode_union(&BAD);
+        static BAD_AS_STRUCT: [u8; encoded_len(&BAD)] = encode(&BAD);
+        let error = decode(&BAD_ENCODED).err().map(|e| e.message);
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|m| m.contains("of a union is at offset 4")),
+            "{error:?}"
+        );
+        assert!(decode(&BAD_AS_STRUCT).is_ok());
+    }
+
+    #[test]
+    fn typedef_names_travel_with_their_records() {
+        use crate::descriptor::{EnumDescriptor, VariantDescriptor};
+        use crate::encode::{encode_type, encoded_type_len};
+
+        const KUID: StructDescriptor = StructDescriptor {
+            name: "",
+            rust_path: "t::Kuid",
+            size: 4,
+            fields: &[FieldDescriptor {
+                name: "val",
+                offset: 0,
+                size: 4,
+                shape: U32,
+            }],
+        };
+        const KUID_T: TypeDescriptor = TypeDescriptor::Typedef {
+            name: "kuid_t",
+            of: &TypeDescriptor::Struct(&KUID),
+        };
+        const ANON: EnumDescriptor = EnumDescriptor {
+            name: "",
+            rust_path: "t::AnonEnum",
+            size: 4,
+            signed: false,
+            variants: &[VariantDescriptor {
+                name: "ANON_ENUM_VAL1",
+                value: 0x10,
+            }],
+        };
+        const ANON_ENUM: TypeDescriptor = TypeDescriptor::Typedef {
+            name: "anon_enum",
+            of: &TypeDescriptor::Enum(&ANON),
+        };
+        static KUID_BYTES: [u8; encoded_type_len(&KUID_T)] = encode_type(&KUID_T);
+        static ANON_BYTES: [u8; encoded_type_len(&ANON_ENUM)] = encode_type(&ANON_ENUM);
+        let section = [&KUID_BYTES[..], &ANON_BYTES].concat();
+        let decoded = Descriptors::new(decode(&section).expect("decodes")).expect("valid");
+        let from_static = Descriptors::from_static(&[KUID_T, ANON_ENUM]).expect("valid");
+        for d in [&decoded, &from_static] {
+            let (i, kuid) = d.struct_by_path("t::Kuid").expect("struct");
+            assert_eq!(
+                (kuid.name.as_str(), kuid.typedef.as_deref()),
+                ("", Some("kuid_t"))
+            );
+            let (e, anon) = d.enum_by_path("t::AnonEnum").expect("enum");
+            assert_eq!(
+                (anon.name.as_str(), anon.typedef.as_deref()),
+                ("", Some("anon_enum"))
+            );
+            assert_eq!(
+                render(d, &Target::Type(TypeRef::Struct(i))),
+                "typedef kuid_t"
+            );
+            assert_eq!(
+                render(
+                    d,
+                    &Target::EnumValue {
+                        record: e,
+                        variant: 0
+                    }
+                ),
+                "anon_enum::ANON_ENUM_VAL1"
+            );
+        }
+        // An anonymous type without a typedef name is refused: libbpf cannot relocate it.
+        static PLAIN: [u8; encoded_type_len(&TypeDescriptor::Struct(&KUID))] =
+            encode_type(&TypeDescriptor::Struct(&KUID));
+        let error = decode(&PLAIN).err().map(|e| e.message);
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|m| m.contains("struct name \"\" is not a C identifier")),
+            "{error:?}"
+        );
+    }
 }

@@ -20,7 +20,7 @@ use btf_reloc_btf::{
     ext::BtfExt,
     Btf, Kind,
 };
-use btf_reloc_format::{KindClass, RelocKind};
+use btf_reloc_format::{bitfield::bitfield_load, KindClass, RelocKind};
 
 use crate::{
     elf::Elf,
@@ -88,6 +88,9 @@ pub struct Field {
     pub kinds: Vec<RelocKind>,
     /// Its records (indices into [`Report::records`]).
     pub records: Vec<usize>,
+    /// A member of an enum type (an `EnumOf<E>` field), whose getter reads the kernel's value
+    /// into an `i64` whatever the local size.
+    pub enum_member: bool,
 }
 
 /// What one loader does with one record against one target.
@@ -100,8 +103,8 @@ pub enum Applied {
     Poisoned,
     /// The loader refuses the relocation, and with it the whole object.
     Refused(String),
-    /// `check` cannot tell: a kind it does not model (`TYPE_MATCHES`), or a record libbpf
-    /// skips (its instruction lies past its section's end).
+    /// `check` cannot tell: a kind it does not model, or a record libbpf skips (its
+    /// instruction lies past its section's end).
     Unknown(String),
 }
 
@@ -175,7 +178,9 @@ pub enum Getter {
         /// The target's size (for a bitfield: its width in whole bytes, or the oversized load).
         actual: u64,
     },
-    /// `type_exists()` is true; `type_size()` is `size` when relocated.
+    /// `type_exists()` is true; `type_size()` is `size` when relocated (the type's
+    /// `type_id_target()` and `type_matches()` are in [`FieldResult`]). For a type the program only
+    /// asks `type_matches` of, this means it matches.
     Type {
         /// Its size, when relocated.
         size: Option<u64>,
@@ -207,6 +212,15 @@ pub struct FieldResult {
     /// For an array whose element path is relocated too (`comm_at(i)`): the target's length,
     /// its size over its element's size; `comm_at(i)` reads element `i < len`.
     pub elements: Option<u64>,
+    /// For a type, `type_id_local()`, when relocated: its id in the object's BTF, which the
+    /// loaders write back unchanged.
+    pub local_type_id: Option<u64>,
+    /// For a type, `type_id_target()`, when relocated: the target's type id (`None` where the
+    /// target has no such type).
+    pub target_type_id: Option<u64>,
+    /// For a type, `type_matches()`, when relocated (libbpf's value; aya 0.14 refuses such
+    /// objects).
+    pub matches: Option<bool>,
     /// Why it is missing (from its records' [`RecordResult::why`]).
     pub why: Vec<String>,
 }
@@ -304,6 +318,9 @@ impl Report {
     ///                 "targets": [ { "getter": GETTER, "aya": GETTER | null,
     ///                                "exists": bool, "byte_offset": int | null,
     ///                                "byte_size": int | null, "elements": int | null,
+    ///                                "local_type_id": int | null,   // types: type_id_local()
+    ///                                "target_type_id": int | null,  // type_id_target()
+    ///                                "matches": bool | null,        // type_matches()
     ///                                "why": [str] } ] } ]
     /// }
     /// APPLIED = { "outcome": "value", "value": int } | { "outcome": "poisoned" }
@@ -393,6 +410,10 @@ pub fn check(object: &[u8], targets: &[Target]) -> Result<Report> {
                 .and_then(|r| core::describe(&local, r))
                 .unwrap_or_else(|| "?".to_owned());
             let class = kind.map(RelocKind::class);
+            let enum_member = match (&local_value, class) {
+                (Some(Ok((spec, _, _))), Some(KindClass::Field)) => member_is_enum(&local, spec),
+                _ => false,
+            };
             let key = (raw.type_id, access.clone().unwrap_or_default(), class);
             let field = *by_key.entry(key).or_insert_with(|| {
                 fields.push(Field {
@@ -400,6 +421,7 @@ pub fn check(object: &[u8], targets: &[Target]) -> Result<Report> {
                     class,
                     kinds: Vec::new(),
                     records: Vec::new(),
+                    enum_member,
                 });
                 fields.len() - 1
             });
@@ -471,6 +493,18 @@ pub fn check(object: &[u8], targets: &[Target]) -> Result<Report> {
         fields,
         targets,
     })
+}
+
+/// Whether the member a field spec ends at has an enum type.
+fn member_is_enum(btf: &Btf, spec: &core::Spec) -> bool {
+    let Some(acc) = spec.accessors.last().filter(|a| a.name.is_some()) else {
+        return false;
+    };
+    btf.ty(acc.type_id)
+        .and_then(|t| t.kind.composite())
+        .and_then(|c| c.members.get(acc.idx as usize))
+        .and_then(|m| btf.skip_mods_and_typedefs(m.ty))
+        .is_some_and(|(_, t)| t.kind.any_enum().is_some())
 }
 
 fn empty_report(targets: &[Target]) -> Report {
@@ -627,6 +661,9 @@ impl Insn {
 /// `None` when aya does what libbpf does. The one place that knows these differences (the
 /// README's "Loaders: what to know"):
 ///
+/// - It does not know relocation kind 12, `TYPE_MATCHES`: parsing an object's `.BTF.ext` with
+///   such a record fails (`invalid BTF relocation kind `12``), so aya refuses the whole object
+///   on every target. Pinned by the kernel test `e2e-tests/tests/kernel/type_matches.rs`.
 /// - `find_candidates` keeps only target types of the local root type's own BTF kind, so a local
 ///   `ENUM` does not match a target `ENUM64`, nor the reverse (libbpf's
 ///   `btf_kind_core_compat` matches them): aya sees no candidate. (aya also lets a local
@@ -637,6 +674,10 @@ impl Insn {
 ///   refuse the whole object (libbpf writes 0 for a missing type). Pinned by the kernel test
 ///   `e2e-tests/tests/kernel/synthetic_core.rs::type_absent`.
 ///
+/// - `fields_are_compatible` matches a member of an enum type only with one whose enum has the
+///   same name cut at its first `___` (libbpf: after its flavor, or either anonymous): an
+///   `EnumOf<E>` field finds no anonymous kernel enum under aya. Pinned by the kernel test
+///   `synthetic_types::state_anonymous_enum`.
 /// - It does not look at what an instruction holds before patching it (libbpf refuses one that
 ///   does not hold the local value), and refuses a record whose instruction is in no function
 ///   (libbpf skips it): see [`InsnProblem`].
@@ -650,6 +691,13 @@ fn aya_0_14(
     target: &Btf,
     insn: Option<&InsnProblem>,
 ) -> Option<Applied> {
+    if relo.kind == RelocKind::TypeMatches {
+        return Some(Applied::Refused(
+            "aya 0.14 does not know relocation kind 12 (TYPE_MATCHES): it fails to parse the \
+             object's .BTF.ext (\"invalid BTF relocation kind `12`\")"
+                .into(),
+        ));
+    }
     match insn {
         Some(InsnProblem::NotInProgram) => {
             return Some(Applied::Refused(
@@ -658,6 +706,13 @@ fn aya_0_14(
         }
         Some(InsnProblem::Unpatchable(_)) => return None,
         Some(InsnProblem::Unexpected(_)) | None => {}
+    }
+    if relo.kind.class() == KindClass::Field && enum_member_names_differ(local, relo, res, target) {
+        // aya matches no candidate: what it computes with none.
+        return Some(match relo.kind {
+            RelocKind::FieldExists => Applied::Value(0),
+            _ => Applied::Poisoned,
+        });
     }
     let kind_of = |btf: &Btf, id| btf.ty(id).map(|t| t.kind.number());
     let enum_kinds_differ = match (local.ty(relo.type_id), &res.target) {
@@ -689,6 +744,43 @@ fn aya_0_14(
     match (insn, res.value) {
         (Some(InsnProblem::Unexpected(_)), Some(value)) => Some(Applied::Value(value)),
         _ => None,
+    }
+}
+
+/// Whether the enum-typed member a field relocation ends at (an `EnumOf` field) matched libbpf's
+/// candidate only through libbpf's rule that an anonymous enum matches any: aya 0.14's
+/// `fields_are_compatible` wants the enums' names, cut at their first `___`, equal.
+fn enum_member_names_differ(
+    local: &Btf,
+    relo: &Relocation<'_>,
+    res: &Resolution,
+    target: &Btf,
+) -> bool {
+    let member_enum = |btf: &Btf, spec: &core::Spec| -> Option<String> {
+        let acc = spec.accessors.last().filter(|a| a.name.is_some())?;
+        let member = btf
+            .ty(acc.type_id)?
+            .kind
+            .composite()?
+            .members
+            .get(acc.idx as usize)?;
+        let (_, ty) = btf.skip_mods_and_typedefs(member.ty)?;
+        ty.kind.any_enum()?;
+        Some(btf.name(ty).to_owned())
+    };
+    let aya_name = |name: &str| name.split_once("___").map_or(name, |(n, _)| n).to_owned();
+    let Some(target_spec) = &res.target else {
+        return false;
+    };
+    let Ok((local_spec, _, _)) = core::local_value(local, relo) else {
+        return false;
+    };
+    match (
+        member_enum(local, &local_spec),
+        member_enum(target, target_spec),
+    ) {
+        (Some(l), Some(t)) => aya_name(&l) != aya_name(&t),
+        _ => false,
     }
 }
 
@@ -825,6 +917,7 @@ fn no_candidate(local: &Btf, id: u32) -> String {
     let kind = match &ty.kind {
         Kind::Struct(_) | Kind::Union(_) => "struct or union",
         Kind::Enum(_) | Kind::Enum64(_) => "enum",
+        Kind::Typedef(_) => "typedef",
         other => other.name(),
     };
     format!(
@@ -838,6 +931,10 @@ fn no_candidate(local: &Btf, id: u32) -> String {
 struct View<'a> {
     by_kind: Vec<(RelocKind, &'a Applied)>,
     matched: Option<&'a Matched>,
+    /// Whether a record that finds the type as `type_exists` does (`TYPE_EXISTS`, `TYPE_SIZE`,
+    /// `TYPE_ID_TARGET`, all by libbpf's `bpf_core_types_are_compat`) matched; `TYPE_MATCHES`
+    /// is stricter, `TYPE_ID_LOCAL` looks at no target.
+    compat_matched: bool,
     /// Local value of the `FIELD_BYTE_SIZE` record: the declared size.
     declared_size: Option<u64>,
 }
@@ -868,6 +965,7 @@ fn predict_field(
         let mut by_kind = Vec::new();
         let mut declared_size = None;
         let mut matched = None;
+        let mut compat_matched = false;
         for &i in &field.records {
             let (Some(record), Some(result)) = (records.get(i), results.get(i)) else {
                 continue;
@@ -878,7 +976,11 @@ fn predict_field(
             };
             if let Some(kind) = RelocKind::from_u32(record.kind) {
                 if kind == RelocKind::FieldByteSize {
-                    declared_size = record.local_value;
+                    // An enum member's getter reads an `i64` (`EnumOf`).
+                    declared_size = match field.enum_member {
+                        true => Some(8),
+                        false => record.local_value,
+                    };
                 }
                 by_kind.push((kind, applied));
             }
@@ -888,11 +990,16 @@ fn predict_field(
                 aya && result.aya.is_some() && !matches!(result.libbpf, Applied::Refused(_));
             if result.matched.is_some() && !aya_unmatched {
                 matched = result.matched.as_ref();
+                compat_matched |= matches!(
+                    RelocKind::from_u32(record.kind),
+                    Some(RelocKind::TypeExists | RelocKind::TypeSize | RelocKind::TypeIdTarget)
+                );
             }
         }
         View {
             by_kind,
             matched,
+            compat_matched,
             declared_size,
         }
     };
@@ -927,6 +1034,11 @@ fn predict_field(
         elements: exists
             .then(|| elements(field, fields, records, results))
             .flatten(),
+        local_type_id: libbpf.value(RelocKind::TypeIdLocal),
+        target_type_id: libbpf.value(RelocKind::TypeIdTarget).filter(|&id| id != 0),
+        matches: libbpf
+            .has(RelocKind::TypeMatches)
+            .then(|| libbpf.value(RelocKind::TypeMatches) == Some(1)),
         getter,
         aya,
         why,
@@ -958,9 +1070,10 @@ fn getter_for(class: Option<KindClass>, view: &View<'_>) -> Getter {
         Some(KindClass::Type) => RelocKind::TypeExists,
         _ => RelocKind::EnumvalExists,
     };
-    let exists = match view.has(exists_kind) {
-        true => view.value(exists_kind).is_some_and(|v| v != 0),
-        false => view.matched.is_some(),
+    let exists = match (view.has(exists_kind), class) {
+        (true, _) => view.value(exists_kind).is_some_and(|v| v != 0),
+        (false, Some(KindClass::Type)) => type_found(view),
+        (false, _) => view.matched.is_some(),
     };
     if !exists {
         return Getter::Missing;
@@ -976,6 +1089,19 @@ fn getter_for(class: Option<KindClass>, view: &View<'_>) -> Getter {
     }
 }
 
+/// Whether a type without a `TYPE_EXISTS` record is there: as its `TYPE_SIZE` or
+/// `TYPE_ID_TARGET` records found it; else, asked only `type_matches`, whether it matches; else
+/// (only `type_id_local`, which needs no target) it is.
+fn type_found(view: &View<'_>) -> bool {
+    if view.has(RelocKind::TypeSize) || view.has(RelocKind::TypeIdTarget) {
+        view.compat_matched
+    } else if view.has(RelocKind::TypeMatches) {
+        view.value(RelocKind::TypeMatches) == Some(1)
+    } else {
+        true
+    }
+}
+
 /// A field that exists: `read_bitfield` when its bitfield kinds are relocated, `read_value`
 /// when its size is, else an existence (and offset) query or an embedded struct's handle.
 fn field_getter(view: &View<'_>) -> Getter {
@@ -985,22 +1111,33 @@ fn field_getter(view: &View<'_>) -> Getter {
     let bitfield = view.has(RelocKind::FieldRshiftU64) || view.has(RelocKind::FieldLshiftU64);
     match (size, view.declared_size) {
         (Some(size), Some(expected)) if bitfield => {
-            let Some(rshift) = view.value(RelocKind::FieldRshiftU64) else {
+            let (Some(rshift), Some(lshift)) = (
+                view.value(RelocKind::FieldRshiftU64),
+                view.value(RelocKind::FieldLshiftU64),
+            ) else {
                 return Getter::Present { offset };
             };
-            // `read_bitfield`: the relocated shift is a u64; its width in bits is 64 minus it.
-            let bits = 64u64.wrapping_sub(rshift);
-            if size > 8 || bits > expected.saturating_mul(8) {
-                return Getter::SizeMismatch {
-                    expected,
-                    actual: if size > 8 { size } else { bits.div_ceil(8) },
-                };
-            }
+            // What `read_bitfield` loads for these values.
+            let load = match bitfield_load(offset.unwrap_or_default(), size, lshift, rshift) {
+                Ok(load) if load.bits > expected.saturating_mul(8) => {
+                    return Getter::SizeMismatch {
+                        expected,
+                        actual: load.bits.div_ceil(8),
+                    }
+                }
+                Ok(load) => load,
+                Err(error) => {
+                    return Getter::SizeMismatch {
+                        expected,
+                        actual: error.actual(),
+                    }
+                }
+            };
             Getter::Bitfield {
-                offset: offset.unwrap_or_default(),
-                size,
+                offset: load.offset,
+                size: load.size,
                 bit_offset: bit_offset.unwrap_or_default(),
-                bits,
+                bits: load.bits,
                 signed: view.value(RelocKind::FieldSigned).is_some_and(|s| s != 0),
             }
         }

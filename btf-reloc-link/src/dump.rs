@@ -9,10 +9,10 @@ use std::fmt;
 
 use btf_reloc_btf::{core, ext::BtfExt, Btf, Kind};
 use btf_reloc_format::{
-    decode,
+    decode, is_descriptor_section,
     paths::{self, Index},
     records::Descriptors,
-    RelocKind, DESCRIPTOR_SECTION,
+    RelocKind,
 };
 use object::elf::SHT_NOBITS;
 
@@ -114,7 +114,11 @@ pub fn dump(object: &[u8]) -> Result<Dump> {
     }
 
     let mut records = Vec::new();
-    for s in elf.sections.iter().filter(|s| s.name == DESCRIPTOR_SECTION) {
+    for s in elf
+        .sections
+        .iter()
+        .filter(|s| is_descriptor_section(&s.name))
+    {
         if s.sh_type != SHT_NOBITS {
             records.extend(decode::decode(elf.section_data(s)?)?);
         }

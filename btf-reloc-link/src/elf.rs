@@ -167,16 +167,28 @@ impl<'a> Elf<'a> {
             sections,
             shstrndx,
         };
-        for section in &elf.sections {
-            if section.sh_type != SHT_NOBITS && section.index != 0 {
-                elf.section_data(section)?;
-            }
-        }
+        // Names first, so that every later message can say which section it is about.
         let names = {
             let strtab = elf.sections.get(shstrndx).ok_or_else(|| {
-                malformed(format!("section name table index {shstrndx} out of range"))
+                malformed(format!(
+                    "section name table index {shstrndx} out of range ({} sections)",
+                    elf.sections.len()
+                ))
             })?;
-            elf.section_data(strtab)?
+            if strtab.sh_type == SHT_NOBITS || shstrndx == 0 {
+                return Err(malformed(format!(
+                    "section name table (section {shstrndx}) holds no bytes"
+                )));
+            }
+            elf.section_data(strtab).map_err(|_| {
+                malformed(format!(
+                    "section name table (section {shstrndx}) spans {:#x}..{:#x}, past the end of \
+                     the file ({} bytes)",
+                    strtab.offset,
+                    strtab.offset.saturating_add(strtab.size),
+                    data.len()
+                ))
+            })?
         };
         for section in elf.sections.iter_mut().skip(1) {
             section.name = c_str_at(names, section.name_off)
@@ -188,7 +200,75 @@ impl<'a> Elf<'a> {
                     ))
                 })?;
         }
+        for section in elf.sections.iter().skip(1) {
+            elf.section_data(section)?;
+        }
+        elf.check_overlaps(shoff, table_len)?;
         Ok(elf)
+    }
+
+    /// Refuses sections whose file bytes overlap each other, the ELF header or the section
+    /// header table: the post-link step would rewrite one while patching another (instructions
+    /// aliased by data, the same code relocated twice). Sections that occupy no file bytes
+    /// (`SHT_NOBITS`, or empty) may sit anywhere, as the ELF format allows.
+    fn check_overlaps(&self, shoff: usize, table_len: usize) -> Result<()> {
+        /// What occupies a span: a section (by index), the ELF header, the header table.
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+        enum Owner {
+            Header,
+            Section(usize),
+            Table,
+        }
+        let mut spans: Vec<(u64, u64, Owner)> = self
+            .sections
+            .iter()
+            .skip(1)
+            .filter(|s| s.sh_type != SHT_NOBITS && s.size > 0)
+            .map(|s| {
+                (
+                    s.offset,
+                    s.offset.saturating_add(s.size),
+                    Owner::Section(s.index),
+                )
+            })
+            .collect();
+        spans.push((0, EHDR_SIZE as u64, Owner::Header));
+        spans.push((
+            shoff as u64,
+            shoff.saturating_add(table_len) as u64,
+            Owner::Table,
+        ));
+        spans.sort_unstable();
+        let name = |owner: Owner| match owner {
+            Owner::Header => "the ELF header".to_owned(),
+            Owner::Table => "the section header table".to_owned(),
+            Owner::Section(i) => self.sections.get(i).map_or_else(
+                || format!("section {i}"),
+                |s| format!("section {i} `{}`", s.name),
+            ),
+        };
+        // The span reaching furthest so far: anything starting before its end overlaps it.
+        let mut furthest: Option<(u64, u64, Owner)> = None;
+        for &span in &spans {
+            if let Some(prev) = furthest {
+                if span.0 < prev.1 {
+                    return Err(malformed(format!(
+                        "{} ({:#x}..{:#x}) overlaps {} ({:#x}..{:#x}); every byte of the file \
+                         belongs to one section at most",
+                        name(span.2),
+                        span.0,
+                        span.1,
+                        name(prev.2),
+                        prev.0,
+                        prev.1
+                    )));
+                }
+            }
+            if furthest.is_none_or(|prev| span.1 > prev.1) {
+                furthest = Some(span);
+            }
+        }
+        Ok(())
     }
 
     /// The file bytes of `section` (empty for `SHT_NOBITS`).
@@ -202,7 +282,7 @@ impl<'a> Elf<'a> {
             .and_then(|(off, len)| slice(self.data, off, len))
             .ok_or_else(|| {
                 malformed(format!(
-                    "section {} (`{}`) spans {:#x}..{:#x}, past the end of the file ({} bytes)",
+                    "section {} `{}` spans {:#x}..{:#x}, past the end of the file ({} bytes)",
                     section.index,
                     section.name,
                     section.offset,

@@ -14,6 +14,15 @@ pub enum Error {
         /// The underlying error.
         source: io::Error,
     },
+    /// Writing the post-linked object failed, or was refused (a symbolic link to nothing, a
+    /// file with several hard links in place); the destination is as it was and no temporary
+    /// file is left behind.
+    Write {
+        /// The file that was to be written (symbolic links followed).
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
     /// The input does not start with the ELF magic.
     NotElf,
     /// A well-formed ELF file that is not a 64-bit little-endian relocatable eBPF object.
@@ -68,6 +77,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Self::Write { path, source } => write!(
+                f,
+                "{}: {source} (not written; the file is as it was)",
+                path.display()
+            ),
             Self::NotElf => {
                 f.write_str("not an ELF file (bad magic or shorter than an ELF header)")
             }
@@ -112,7 +126,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Io { source, .. } => Some(source),
+            Self::Io { source, .. } | Self::Write { source, .. } => Some(source),
             _ => None,
         }
     }

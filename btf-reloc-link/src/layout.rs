@@ -1,18 +1,20 @@
-//! Lays the descriptor statics out as one block, so that the `.BTF` DATASEC that describes them
-//! stays valid after their sections are neutralised.
+//! Lays the descriptor statics of each descriptor section name out as one block, so that the
+//! `.BTF` DATASEC that describes them stays valid after their sections are neutralised.
 //!
-//! The derive emits one `#[used]` static per struct into the descriptor section; LLVM gives each
-//! retained static its own ELF section (all with the same name), and bpf-linker describes them
-//! all in one `DATASEC` whose variables then all sit at offset 0. Loaders size a DATASEC from
-//! the (first) ELF section of that name and place its variables at their symbols' values, and
-//! the kernel rejects overlapping variables. So the descriptor sections all get the size of the
-//! whole block, every descriptor symbol a distinct offset in it (in DATASEC order), and the
+//! The derive emits one `#[used]` static per type into a descriptor section of that type's own
+//! name (`btf_reloc_format::descriptor_section!`); LLVM gives each retained static an ELF
+//! section of its own, and bpf-linker describes the statics of one name in one `DATASEC`. When
+//! two types share a name (same type name, derive at the same line and column in two files),
+//! their variables all sit at offset 0 of that `DATASEC`: loaders size a DATASEC from the (first)
+//! ELF section of that name and place its variables at their symbols' values, and the kernel
+//! rejects overlapping variables. So, per name, the descriptor sections all get the size of the
+//! name's whole block, every descriptor symbol a distinct offset in it (in DATASEC order), and the
 //! DATASEC the same size and offsets. The sections are `SHT_NOBITS` by then, so no bytes move.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use btf_reloc_btf::{Btf, Kind};
-use btf_reloc_format::DESCRIPTOR_SECTION;
+use btf_reloc_format::is_descriptor_section;
 use object::elf::{SHT_SYMTAB, STT_OBJECT};
 
 use crate::{
@@ -30,27 +32,43 @@ struct Symbol {
     size: u64,
 }
 
-/// Gives the descriptor symbols consecutive offsets, sizes the descriptor sections to the whole
-/// block and patches the descriptor DATASEC of `btf` (the object's `.BTF`, if any) to match.
+/// Gives the descriptor symbols of each descriptor section name consecutive offsets, sizes those
+/// sections to the name's whole block and patches the DATASEC of that name in `btf` (the
+/// object's `.BTF`, if any) to match.
 pub(crate) fn lay_out_descriptors(
     elf: &Elf<'_>,
     rewrite: &mut Rewrite,
-    btf: Option<&mut Btf>,
+    mut btf: Option<&mut Btf>,
 ) -> Result<()> {
-    let descriptor_sections: HashSet<usize> = elf
+    let mut by_name: BTreeMap<&str, HashSet<usize>> = BTreeMap::new();
+    for section in elf
         .sections
         .iter()
-        .filter(|s| s.name == DESCRIPTOR_SECTION)
-        .map(|s| s.index)
-        .collect();
-    if descriptor_sections.is_empty() {
-        return Ok(());
+        .filter(|s| is_descriptor_section(&s.name))
+    {
+        by_name
+            .entry(section.name.as_str())
+            .or_default()
+            .insert(section.index);
     }
-    let mut symbols = descriptor_symbols(elf, &descriptor_sections)?;
+    for (name, sections) in by_name {
+        lay_out(elf, rewrite, btf.as_deref_mut(), name, &sections)?;
+    }
+    Ok(())
+}
+
+/// [`lay_out_descriptors`] for the sections of one name.
+fn lay_out(
+    elf: &Elf<'_>,
+    rewrite: &mut Rewrite,
+    btf: Option<&mut Btf>,
+    name: &str,
+    descriptor_sections: &HashSet<usize>,
+) -> Result<()> {
+    let mut symbols = descriptor_symbols(elf, descriptor_sections)?;
     let datasec = btf.and_then(|btf| {
         let id = btf.types().find_map(|(id, t)| {
-            (matches!(t.kind, Kind::Datasec { .. }) && btf.name(t) == DESCRIPTOR_SECTION)
-                .then_some(id)
+            (matches!(t.kind, Kind::Datasec { .. }) && btf.name(t) == name).then_some(id)
         })?;
         Some((btf, id))
     });
@@ -72,7 +90,7 @@ pub(crate) fn lay_out_descriptors(
         offsets.insert(symbol.name.clone(), total);
         total = total.saturating_add(symbol.size.max(1));
     }
-    for index in &descriptor_sections {
+    for index in descriptor_sections {
         if let Some(section) = rewrite.sections.get_mut(*index) {
             section.size = total;
         }

@@ -33,6 +33,7 @@ mod check;
 mod dump;
 mod elf;
 mod error;
+mod file;
 mod json;
 mod layout;
 mod link;

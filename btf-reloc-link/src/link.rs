@@ -10,6 +10,7 @@
 use std::{
     collections::{BTreeMap, BTreeSet, HashSet},
     fmt,
+    io::Write as _,
     path::Path,
 };
 
@@ -19,10 +20,10 @@ use btf_reloc_btf::{
     local, Btf,
 };
 use btf_reloc_format::{
-    decode,
+    decode, is_descriptor_section,
     paths::{self, Index, Target},
     records::{Descriptors, TypeRef},
-    KindClass, RelocKind, DESCRIPTOR_SECTION,
+    KindClass, RelocKind,
 };
 use object::elf::SHT_NOBITS;
 
@@ -30,7 +31,7 @@ use crate::{
     bytes::u32_of,
     elf::{Elf, Rewrite, Section},
     error::{Error, Result},
-    layout,
+    file, layout,
     markers::{self, Marker},
 };
 
@@ -163,7 +164,7 @@ pub fn link(object: &[u8]) -> Result<LinkOutcome> {
     let descriptor_sections: Vec<&Section> = elf
         .sections
         .iter()
-        .filter(|s| s.name == DESCRIPTOR_SECTION)
+        .filter(|s| is_descriptor_section(&s.name))
         .collect();
     let mut live_descriptors = false;
     let mut records = Vec::new();
@@ -247,29 +248,48 @@ pub fn link(object: &[u8]) -> Result<LinkOutcome> {
 }
 
 /// Post-links the object at `input`, writing the result to `output` (or over `input` when
-/// `None`, through a temporary file and a rename). Returns `None` when there was nothing to do;
-/// then `output`, if given, receives an unchanged copy.
+/// `None`). Returns `None` when there was nothing to do; then `output`, if given and not the
+/// input itself, receives an unchanged copy.
+///
+/// The write is atomic: the object goes to a new temporary file next to the destination, is
+/// synced, gets the input's permission bits, and is renamed over the destination, so a failure
+/// (a full disk, …) leaves the destination as it was and no temporary file behind. A symbolic
+/// link is followed (the file it points to is replaced, the link stays); an `output` that is
+/// the input under another name (the same device and inode) is the in-place case; in place, a
+/// file with several hard links is refused ([`Error::Write`]), since replacing one name would
+/// leave the others with the old object.
 pub fn link_file(input: &Path, output: Option<&Path>) -> Result<Option<LinkSummary>> {
+    link_file_with(input, output, &mut |file, bytes| file.write_all(bytes))
+}
+
+/// [`link_file`] with the final write done by `write` (tests inject a failing one).
+pub(crate) fn link_file_with(
+    input: &Path,
+    output: Option<&Path>,
+    write: file::Writer<'_>,
+) -> Result<Option<LinkSummary>> {
     let io = |path: &Path| {
         let path = path.to_owned();
         move |source| Error::Io { path, source }
     };
     let object = std::fs::read(input).map_err(io(input))?;
+    let meta = std::fs::metadata(input).map_err(io(input))?;
     let (bytes, summary) = match link(&object)? {
         LinkOutcome::NothingToDo => (object, None),
         LinkOutcome::Linked { object, summary } => (object, Some(summary)),
     };
-    match output {
-        Some(out) => std::fs::write(out, &bytes).map_err(io(out))?,
-        None if summary.is_some() => {
-            let mut tmp = input.as_os_str().to_owned();
-            tmp.push(".btf-reloc.tmp");
-            let tmp = Path::new(&tmp);
-            std::fs::write(tmp, &bytes).map_err(io(tmp))?;
-            std::fs::rename(tmp, input).map_err(io(input))?;
-        }
-        None => {}
+    let refused = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Write { path, source }
+    };
+    let dest = file::destination(input, &meta, output).map_err(refused(output.unwrap_or(input)))?;
+    if dest.in_place && summary.is_none() {
+        return Ok(None);
     }
+    if dest.in_place {
+        file::refuse_hard_links(&meta).map_err(refused(&dest.path))?;
+    }
+    file::replace(&dest.path, &bytes, &meta, write).map_err(refused(&dest.path))?;
     Ok(summary)
 }
 
@@ -345,22 +365,13 @@ fn plan(elf: &Elf<'_>, index: &Index, markers: &[Marker]) -> Result<Vec<Planned>
                 insn: marker.insn(),
                 message,
             };
-            let kind = RelocKind::from_u32(marker.kind)
-                .filter(|k| {
-                    !matches!(
-                        k,
-                        RelocKind::TypeIdLocal | RelocKind::TypeIdTarget | RelocKind::TypeMatches
-                    )
-                })
-                .ok_or_else(|| {
-                    fail(format!(
-                        "marker has relocation kind {}{}, which btf-reloc does not emit \
-                         (expected 0-5, 8-11)",
-                        marker.kind,
-                        RelocKind::from_u32(marker.kind)
-                            .map_or_else(String::new, |k| format!(" ({k})"))
-                    ))
-                })?;
+            let kind = RelocKind::from_u32(marker.kind).ok_or_else(|| {
+                fail(format!(
+                    "marker has relocation kind {}, which is no CO-RE relocation kind \
+                     (expected 0-12)",
+                    marker.kind
+                ))
+            })?;
             if !marker.well_formed {
                 return Err(fail(
                     "marker ld_imm64 has a source register or non-zero offset fields; libbpf \
@@ -457,7 +468,7 @@ fn emit_relocations(
             message,
         };
         let type_id = local_types
-            .id(p.root())
+            .root(p.root())
             .ok_or_else(|| fail("the relocation's local type was not added".into()))?;
         let access = match &p.target {
             Target::Field(path) => {

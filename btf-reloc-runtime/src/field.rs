@@ -4,9 +4,12 @@ use crate::error::RelocatableFieldAccessError;
 use crate::path::{Leaf, Member, Path, Projection, Root};
 use crate::ptr::{AddressSpace, Ptr};
 use crate::read;
-use btf_reloc_format::descriptor::{EnumDescriptor, StructDescriptor, TypeDescriptor, TypeShape};
+use btf_reloc_format::descriptor::{
+    EnumDescriptor, PointeeShape, StructDescriptor, TypeDescriptor, TypeShape,
+};
 
-/// A `#[repr(C)]` struct whose fields are read at the offsets of the running kernel's layout.
+/// A `#[repr(C)]` struct (or union) whose fields are read at the offsets of the running kernel's
+/// layout.
 ///
 /// Implement it with `#[derive(BtfRelocatable)]`; see the crate documentation.
 ///
@@ -14,8 +17,9 @@ use btf_reloc_format::descriptor::{EnumDescriptor, StructDescriptor, TypeDescrip
 ///
 /// `Fields<S, P>` must be a `#[repr(transparent)]` wrapper around [`Ptr<Self, S, P>`](Ptr) (the
 /// handle dereferences to it by a pointer cast), and `DESCRIPTOR` must describe `Self` truthfully
-/// (local offsets and sizes from `offset_of!` and `size_of`).
-pub unsafe trait BtfRelocatable: Sized + 'static {
+/// (local offsets and sizes from `offset_of!` and `size_of`), as a struct or a union as
+/// [`BtfType::TYPE`] says.
+pub unsafe trait BtfRelocatable: BtfType + Sized + 'static {
     /// The compile-time description of the struct the backends relocate against.
     const DESCRIPTOR: StructDescriptor;
 
@@ -51,12 +55,14 @@ pub trait RelocatableField<const I: usize>: BtfRelocatable {
     type Type: FieldType;
 }
 
-/// A kernel type whose existence and size can be asked about (`BPF_CORE_TYPE_EXISTS`,
-/// `BPF_CORE_TYPE_SIZE`): every `#[derive(BtfRelocatable)]` struct and `#[derive(BtfEnum)]` enum.
+/// A kernel type the type relocations can be asked about (`bpf_core_type_exists`,
+/// `bpf_core_type_size`, `bpf_core_type_id_local`, `bpf_core_type_id_kernel`,
+/// `bpf_core_type_matches`): every `#[derive(BtfRelocatable)]` struct or union and
+/// `#[derive(BtfEnum)]` enum.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a kernel type btf-reloc can relocate",
     label = "no BTF description",
-    note = "derive BtfRelocatable (for a struct) or BtfEnum (for an enum) on it"
+    note = "derive BtfRelocatable (for a struct or union) or BtfEnum (for an enum) on it"
 )]
 pub trait BtfType: 'static {
     /// The type's descriptor.
@@ -64,7 +70,7 @@ pub trait BtfType: 'static {
 }
 
 /// A fieldless enum mirroring a kernel enum; implement it with `#[derive(BtfEnum)]`.
-pub trait BtfEnum: Sized + 'static {
+pub trait BtfEnum: BtfType + Sized + 'static {
     /// The compile-time description the backends relocate against.
     const DESCRIPTOR: EnumDescriptor;
 }
@@ -165,11 +171,196 @@ plain_field_type! {
 }
 
 plain_field_type! {
-    // SAFETY: `Ptr` is a `repr(transparent)` raw pointer, valid for any bit pattern.
-    [T, A: AddressSpace] Ptr<T, A> => TypeShape::Ptr
+    // SAFETY: `Ptr` is a `repr(transparent)` raw pointer, valid for any bit pattern; its shape is
+    // a pointer (to what `T` says it is).
+    [T: BtfPointee, A: AddressSpace] Ptr<T, A> => <T as BtfPointee>::POINTER
 }
 
 plain_field_type! {
     // SAFETY: an array of types valid for any bit pattern is valid for any bit pattern.
     [T: FieldType, const N: usize] [T; N] => TypeShape::Array { elem: &T::SHAPE, len: N }
+}
+
+/// A field of a kernel enum type (`enum pid_type type;`), declared with the
+/// `#[derive(BtfEnum)]` enum `E`: the local BTF member is that enum, as libbpf needs it to be
+/// (it matches a member of an enum type only with a local enum, of the same name or an
+/// anonymous one), and the getter returns the kernel's value as an `i64`, read at the kernel's
+/// offset with the kernel's width and signedness (an enum may be 4 or 8 bytes, signed or not);
+/// compare it with `E::Variant.value()`, the kernel's value of that enumerator.
+///
+/// `R` is how the value is stored in the local layout, the local enum's size: `u32` (the
+/// default) or `i32` for a 4-byte enum, `u64` or `i64` for an 8-byte one (a value beyond 32
+/// bits); another size is a compile error where the field is declared.
+///
+/// ```
+/// use btf_reloc_runtime::prelude::*;
+/// use btf_reloc_runtime::sim::{Enum, Memory, Simulation, Struct, Type};
+///
+/// #[derive(BtfEnum, Clone, Copy)]
+/// #[btf(name = "pid_type")]
+/// enum PidType {
+///     #[btf(rename = "PIDTYPE_TGID")]
+///     Tgid,
+/// }
+///
+/// #[derive(BtfRelocatable)]
+/// #[repr(C)]
+/// struct upid_ref {
+///     kind: EnumOf<PidType>,
+/// }
+///
+/// let mut memory = Memory::new();
+/// memory.map(0x1000, vec![0; 16]);
+/// memory.write(0x1000 + 8, 1u32.to_ne_bytes());
+/// let _sim = Simulation::new()
+///     .with_struct(Struct::new("upid_ref", 16).field("kind", 8, Type::enum_named("pid_type", 4)))
+///     .with_enum(Enum::new("pid_type", 4).variant("PIDTYPE_TGID", 1))
+///     .with_kernel_memory(memory)
+///     .install();
+/// let r = KernelPtr::<upid_ref>::from_addr(0x1000);
+/// assert_eq!(r.kind(), Ok(Some(1)));
+/// assert_eq!(r.kind().ok().flatten(), PidType::Tgid.value());
+/// ```
+#[repr(transparent)]
+pub struct EnumOf<E, R = u32> {
+    raw: R,
+    enumeration: core::marker::PhantomData<fn() -> E>,
+}
+
+impl<E, R: Copy> Clone for EnumOf<E, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E, R: Copy> Copy for EnumOf<E, R> {}
+
+impl<E, R: core::fmt::Debug> core::fmt::Debug for EnumOf<E, R> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("EnumOf").field(&self.raw).finish()
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// How an [`EnumOf`] is stored locally: `u32`, `i32`, `u64` or `i64`.
+pub trait EnumRepr: sealed::Sealed + Copy {}
+
+macro_rules! enum_reprs {
+    ($($ty:ty),*) => {$(
+        impl sealed::Sealed for $ty {}
+        impl EnumRepr for $ty {}
+    )*};
+}
+
+enum_reprs!(u32, i32, u64, i64);
+
+/// `E`'s local size must be `R`'s: the record of the field claims `R`'s size for a member of
+/// `E`'s type.
+const fn check_enum_repr<E: BtfEnum, R>() {
+    assert!(
+        core::mem::size_of::<R>() == E::DESCRIPTOR.size,
+        "EnumOf<E, R>: R must have the size of the enum E (4 bytes, or 8 for an enum with a \
+         value beyond 32 bits): use u32/i32 or u64/i64"
+    );
+}
+
+// SAFETY: `EnumOf` is a `repr(transparent)` integer, valid for any bit pattern; its shape is the
+// enum `E`, whose local size `check_enum_repr` holds equal to `R`'s (a compile-time panic
+// otherwise). The getter never reads `Self`: it reads the kernel's value as a bitfield-like
+// integer of the kernel's width and signedness.
+unsafe impl<E: BtfEnum, R: EnumRepr> FieldType for EnumOf<E, R> {
+    const SHAPE: TypeShape = {
+        check_enum_repr::<E, R>();
+        TypeShape::Enum(&<E as BtfEnum>::DESCRIPTOR)
+    };
+    type Value<S: AddressSpace, P: Path> = i64;
+    type Projection<P: Path> = Leaf<Self, P>;
+
+    #[inline(always)]
+    fn access<S: AddressSpace, P: Path>(
+        base: *const u8,
+    ) -> Result<Option<i64>, RelocatableFieldAccessError> {
+        // libbpf computes the bitfield relocations of any int or enum member: the load of its
+        // bytes, and the shifts that extend its value (arithmetically when the enum is signed).
+        read::read_bitfield::<i64, S, P>(base)
+    }
+}
+
+/// A type a `KernelPtr<T>` / `UserPtr<T>` field can point to, and how the local BTF describes a
+/// pointer to it: a pointer to the type for a `#[derive(BtfRelocatable)]` struct or union
+/// (known by its kernel name and kind), an integer or a typed pointer; `void *` for anything
+/// else.
+///
+/// Only `TYPE_MATCHES` ([`type_matches`](crate::type_matches)) looks at a pointee (libbpf
+/// compares the names and kinds of pointees); every other relocation treats any two pointers
+/// alike.
+///
+/// # Safety
+///
+/// `POINTER` must be a pointer shape ([`TypeShape::Ptr`] or [`TypeShape::PtrTo`]) whose pointee
+/// is `Self` (or `void`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the pointee of a `KernelPtr`/`UserPtr` field",
+    label = "no BTF description",
+    note = "a typed pointer field points to a struct or union deriving BtfRelocatable, an \
+            integer, `core::ffi::c_void`, an array or another pointer; for anything else, \
+            declare the field as a raw pointer (`*const T`) or `KernelPtr<c_void>`"
+)]
+pub unsafe trait BtfPointee {
+    /// The shape of a pointer to `Self`.
+    const POINTER: TypeShape;
+}
+
+/// The pointee a pointer shape describes (`None`: `void`).
+const fn pointee_of(pointer: TypeShape) -> Option<&'static PointeeShape> {
+    match pointer {
+        TypeShape::PtrTo(pointee) => Some(pointee),
+        _ => None,
+    }
+}
+
+macro_rules! int_pointees {
+    ($($ty:ty => $signed:expr),* $(,)?) => {$(
+        // SAFETY: a pointer to the integer itself.
+        unsafe impl BtfPointee for $ty {
+            const POINTER: TypeShape = TypeShape::PtrTo(&PointeeShape::Int {
+                size: core::mem::size_of::<$ty>(),
+                signed: $signed,
+            });
+        }
+    )*};
+}
+
+int_pointees! {
+    u8 => false, u16 => false, u32 => false, u64 => false, usize => false,
+    i8 => true, i16 => true, i32 => true, i64 => true, isize => true,
+}
+
+// SAFETY: `void *`.
+unsafe impl BtfPointee for core::ffi::c_void {
+    const POINTER: TypeShape = TypeShape::Ptr;
+}
+
+// SAFETY: `void *`: the local BTF does not describe pointers to arrays.
+unsafe impl<T, const N: usize> BtfPointee for [T; N] {
+    const POINTER: TypeShape = TypeShape::Ptr;
+}
+
+// SAFETY: a pointer to a `void *` (a raw pointer's pointee is not described).
+unsafe impl<T> BtfPointee for *const T {
+    const POINTER: TypeShape = TypeShape::PtrTo(&PointeeShape::Ptr(None));
+}
+
+// SAFETY: as for `*const T`.
+unsafe impl<T> BtfPointee for *mut T {
+    const POINTER: TypeShape = TypeShape::PtrTo(&PointeeShape::Ptr(None));
+}
+
+// SAFETY: a pointer to the pointer `Ptr<T, A>` is, whose pointee `T` gives.
+unsafe impl<T: BtfPointee, A: AddressSpace> BtfPointee for Ptr<T, A> {
+    const POINTER: TypeShape =
+        TypeShape::PtrTo(&PointeeShape::Ptr(pointee_of(<T as BtfPointee>::POINTER)));
 }

@@ -74,6 +74,48 @@ pub fn type_size<T: BtfType>() -> Option<usize> {
     }
 }
 
+/// The id of `T`'s own type in the program's BTF (`bpf_core_type_id_local`,
+/// `BPF_CORE_TYPE_ID_LOCAL`): the id `btf-reloc link` gave the local type, which the loader
+/// writes back unchanged. Needs no target: it is the same on every kernel. (Under the host
+/// simulation, the id in the simulation's own local BTF of `T`, not the object's.)
+#[inline(always)]
+pub fn type_id_local<T: BtfType>() -> u32 {
+    backend::type_info::<T, { RelocKind::TypeIdLocal as u32 }>() as u32
+}
+
+/// The id of the target's type that `T` stands for (`bpf_core_type_id_kernel`,
+/// `BPF_CORE_TYPE_ID_TARGET`), `None` if the target has no such type: the candidate `type_exists`
+/// would find (the same name after stripping `___flavor`s, a compatible kind).
+///
+/// libbpf writes 0 for an absent type, which this returns as `None`. aya 0.14 instead refuses
+/// the whole object when one target lacks the type (as it does for `type_size`), so under aya
+/// ask it only of types every target kernel has.
+#[inline(always)]
+pub fn type_id_target<T: BtfType>() -> Option<u32> {
+    match backend::type_info::<T, { RelocKind::TypeIdTarget as u32 }>() as u32 {
+        0 => None,
+        id => Some(id),
+    }
+}
+
+/// Whether the target has a type that matches `T` by libbpf's `TYPE_MATCHES` rules
+/// (`bpf_core_type_matches`, `BPF_CORE_TYPE_MATCHES`): stricter than [`type_exists`], it also
+/// compares every member of a struct or union by name and type (the names of member types too,
+/// after typedefs; ints by size and signedness; behind a pointer, the pointee's name and kind),
+/// and the enumerator names and size of an enum.
+///
+/// Names matter here: the local BTF names ints as the kernel's BTF names most ints of their
+/// size and signedness (`u32` is `unsigned int`, `i64` is `long long int`, `u8` is
+/// `unsigned char`, …; a C `long` or a `char` array does not match them), and a `KernelPtr<T>`
+/// points to `T` (a raw pointer to `void`).
+///
+/// libbpf 1.0 and later apply it; aya 0.14 refuses any object with a `TYPE_MATCHES` relocation
+/// (it does not know the kind), so keep it out of objects aya loads.
+#[inline(always)]
+pub fn type_matches<T: BtfType>() -> bool {
+    backend::flag(backend::type_info::<T, { RelocKind::TypeMatches as u32 }>())
+}
+
 /// Whether variant `I` of the enum `E` exists in the target (`BPF_CORE_ENUMVAL_EXISTS`).
 #[inline(always)]
 pub fn enum_value_exists<E: BtfEnum, const I: usize>() -> bool {

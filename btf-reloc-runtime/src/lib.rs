@@ -59,14 +59,14 @@ mod read;
 pub mod sim;
 
 pub use error::RelocatableFieldAccessError;
-pub use field::{BtfEnum, BtfRelocatable, BtfType, RelocatableField};
+pub use field::{BtfEnum, BtfRelocatable, BtfType, EnumOf, EnumRepr, RelocatableField};
 // Named by the compiler's diagnostics for a field type that cannot be read (a crate-root path
 // prints as `FieldType`; only generated code names it).
 #[doc(hidden)]
-pub use field::FieldType;
+pub use field::{BtfPointee, FieldType};
 pub use intrinsics::{
     enum_value, enum_value_exists, relocatable_field_byte_offset, relocatable_field_byte_size,
-    relocatable_field_exists, type_exists, type_size,
+    relocatable_field_exists, type_exists, type_id_local, type_id_target, type_matches, type_size,
 };
 pub use ptr::{AddressSpace, Kernel, KernelPtr, Ptr, User, UserPtr};
 pub use read::{read_field, read_kernel_field, read_user_field};
@@ -77,7 +77,9 @@ pub use read::{read_field, read_kernel_field, read_user_field};
 #[doc(hidden)]
 pub use path::{Leaf, Member, Root};
 
-/// Derives [`BtfRelocatable`] for a `#[repr(C)]` struct with named fields.
+/// Derives [`BtfRelocatable`] for a `#[repr(C)]` struct with named fields, or a `#[repr(C)]`
+/// union (a kernel union: the same items, and a `BTF_KIND_UNION` in the local BTF; as a root it
+/// matches only a kernel union, embedded it stands for any struct or union, as in libbpf).
 ///
 /// # Container attributes
 /// - `#[btf(name = "task_struct")]`: the kernel type name (default: the Rust name). A
@@ -233,7 +235,7 @@ macro_rules! __core_read_steps {
 /// What eBPF code using relocatable structs needs in scope.
 pub mod prelude {
     pub use crate::{
-        core_read, BtfEnum, BtfRelocatable, KernelPtr, RelocatableFieldAccessError, UserPtr,
+        core_read, BtfEnum, BtfRelocatable, EnumOf, KernelPtr, RelocatableFieldAccessError, UserPtr,
     };
 }
 
@@ -241,7 +243,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::field::{
-        BtfEnum, BtfRelocatable, BtfType, FieldOf, FieldType, FieldValue, Projectable,
+        BtfEnum, BtfPointee, BtfRelocatable, BtfType, FieldOf, FieldType, FieldValue, Projectable,
         ProjectionOf, RelocatableField,
     };
     pub use crate::intrinsics::{
@@ -252,18 +254,17 @@ pub mod __private {
     pub use crate::read::{project, read_bitfield, read_element, BitfieldValue, StrField};
     pub use crate::RelocatableFieldAccessError;
     pub use btf_reloc_format::descriptor::{
-        EnumDescriptor, FieldDescriptor, StructDescriptor, TypeDescriptor, TypeShape,
+        EnumDescriptor, FieldDescriptor, PointeeShape, StructDescriptor, TypeDescriptor, TypeShape,
         VariantDescriptor,
     };
     pub use btf_reloc_format::descriptor_section;
-    pub use btf_reloc_format::encode::{encode, encode_enum, encoded_enum_len, encoded_len};
+    pub use btf_reloc_format::encode::{encode_type, encoded_type_len};
     pub use core;
 
-    /// Places the encoded descriptor of a relocatable struct in the descriptor section, for
-    /// `btf-reloc link` (on `bpf` only; nothing elsewhere).
-    pub use crate::__emit_descriptor as emit_descriptor;
-    /// The same for an enum.
-    pub use crate::__emit_enum_descriptor as emit_enum_descriptor;
+    /// Places the encoded descriptor of a relocatable struct, union or enum (its `BtfType::TYPE`,
+    /// typedef name included) in its descriptor section, for `btf-reloc link` (on `bpf` only;
+    /// nothing elsewhere).
+    pub use crate::__emit_type_descriptor as emit_type_descriptor;
 
     /// Size of field `I`'s declared type. (Through `RelocatableField`, so that a field type that
     /// cannot be read is reported once, at the generated `type Type`.)
@@ -355,14 +356,14 @@ pub mod __private {
 #[cfg(target_arch = "bpf")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __emit_descriptor {
-    ($ty:ty) => {
+macro_rules! __emit_type_descriptor {
+    ($ty:ty, $section_name:literal) => {
         const _: () = {
             #[used]
-            #[link_section = $crate::__private::descriptor_section!()]
-            static DESCRIPTOR: [u8; $crate::__private::encoded_len(
-                &<$ty as $crate::__private::BtfRelocatable>::DESCRIPTOR,
-            )] = $crate::__private::encode(&<$ty as $crate::__private::BtfRelocatable>::DESCRIPTOR);
+            #[link_section = $crate::__private::descriptor_section!($section_name)]
+            static DESCRIPTOR: [u8; $crate::__private::encoded_type_len(
+                &<$ty as $crate::__private::BtfType>::TYPE,
+            )] = $crate::__private::encode_type(&<$ty as $crate::__private::BtfType>::TYPE);
         };
     };
 }
@@ -370,28 +371,6 @@ macro_rules! __emit_descriptor {
 #[cfg(not(target_arch = "bpf"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __emit_descriptor {
-    ($ty:ty) => {};
-}
-
-#[cfg(target_arch = "bpf")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __emit_enum_descriptor {
-    ($ty:ty) => {
-        const _: () = {
-            #[used]
-            #[link_section = $crate::__private::descriptor_section!()]
-            static DESCRIPTOR: [u8; $crate::__private::encoded_enum_len(
-                &<$ty as $crate::__private::BtfEnum>::DESCRIPTOR,
-            )] = $crate::__private::encode_enum(&<$ty as $crate::__private::BtfEnum>::DESCRIPTOR);
-        };
-    };
-}
-
-#[cfg(not(target_arch = "bpf"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __emit_enum_descriptor {
-    ($ty:ty) => {};
+macro_rules! __emit_type_descriptor {
+    ($ty:ty, $section_name:literal) => {};
 }

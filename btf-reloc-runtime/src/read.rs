@@ -11,6 +11,7 @@ use crate::field::{FieldOf, FieldType, RelocatableField};
 use crate::intrinsics::field_exists;
 use crate::path::{Member, Path, Root};
 use crate::ptr::{AddressSpace, Kernel, Ptr, Space, User};
+use btf_reloc_format::bitfield::bitfield_load;
 use btf_reloc_format::RelocKind;
 
 type Result<T> = core::result::Result<T, RelocatableFieldAccessError>;
@@ -225,7 +226,9 @@ bitfield_value!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 
 /// Reads the bitfield at path `P` as libbpf's `BPF_CORE_READ_BITFIELD_PROBED` does: load the
 /// relocated byte size at the relocated byte offset into a `u64`, shift left then right
-/// (arithmetically if the target field is signed) by the relocated amounts.
+/// (arithmetically if the target field is signed) by the relocated amounts. A field of a 16-byte
+/// storage integer is loaded through the aligned 8 bytes of it that hold it
+/// (`btf_reloc_format::bitfield`).
 #[inline(always)]
 pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
     base: *const u8,
@@ -233,35 +236,40 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
     if !present::<P>(base)? {
         return Ok(None);
     }
-    let size = byte_size::<P>();
-    // libbpf's shifts are below 64, so the wrapping forms (one masked shift each) are exact;
-    // the relocated values stay `u64` to spare zero-extensions.
-    let lshift = backend::field_info::<P, { RelocKind::FieldLshiftU64 as u32 }>();
-    let rshift = backend::field_info::<P, { RelocKind::FieldRshiftU64 as u32 }>();
-    let bits = 64u64.wrapping_sub(rshift) as usize;
-    // `size > 8` also bounds the probe read below for the verifier.
-    if size > 8 || bits > size_of::<V>() * 8 {
-        return Err(RelocatableFieldAccessError::SizeMismatch {
-            expected: size_of::<V>(),
-            // The bitfield's own width in whole bytes (or the oversized load, if that is what
-            // failed).
-            actual: if size > 8 { size } else { bits.div_ceil(8) },
-        });
-    }
+    let load = bitfield_load(
+        backend::field_info::<P, { RelocKind::FieldByteOffset as u32 }>(),
+        backend::field_info::<P, { RelocKind::FieldByteSize as u32 }>(),
+        backend::field_info::<P, { RelocKind::FieldLshiftU64 as u32 }>(),
+        backend::field_info::<P, { RelocKind::FieldRshiftU64 as u32 }>(),
+    );
+    let mismatch = |actual: u64| RelocatableFieldAccessError::SizeMismatch {
+        expected: size_of::<V>(),
+        actual: actual as usize,
+    };
+    let load = match load {
+        // The field's own width in whole bytes, when it is what does not fit.
+        Ok(load) if load.bits > size_of::<V>() as u64 * 8 => {
+            return Err(mismatch(load.bits.div_ceil(8)))
+        }
+        Ok(load) => load,
+        Err(error) => return Err(mismatch(error.actual())),
+    };
     let mut raw = [0u8; 8];
-    let src = base.wrapping_add(byte_offset::<P>());
-    let Some(dst) = raw.get_mut(..size) else {
-        return Ok(None);
+    let src = base.wrapping_add(load.offset as usize);
+    // Also bounds the probe read for the verifier.
+    let Some(dst) = raw.get_mut(..load.size as usize) else {
+        return Err(mismatch(load.size));
     };
     // Little-endian: the loaded bytes are the low bytes of the u64.
     if let Err(code) = backend::probe_read_bytes(S::SPACE, dst, src) {
         return Err(RelocatableFieldAccessError::ProbeRead(code));
     }
-    let value = u64::from_le_bytes(raw).wrapping_shl(lshift as u32);
+    // libbpf's shifts are below 64, so the wrapping forms (one masked shift each) are exact.
+    let value = u64::from_le_bytes(raw).wrapping_shl(load.lshift as u32);
     let value = if backend::field_info::<P, { RelocKind::FieldSigned as u32 }>() != 0 {
-        (value as i64).wrapping_shr(rshift as u32) as u64
+        (value as i64).wrapping_shr(load.rshift as u32) as u64
     } else {
-        value.wrapping_shr(rshift as u32)
+        value.wrapping_shr(load.rshift as u32)
     };
     Ok(Some(V::from_bits(value)))
 }

@@ -81,15 +81,24 @@ pub enum CompositeKind {
 /// The type of a member in a simulated target struct.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Type {
-    /// An integer of `size` bytes.
+    /// An integer of `size` bytes, named in BTF as the local types name one of that size and
+    /// signedness (`int`, `long long unsigned int`, …: see `btf::local::int_name`).
     Int {
         /// Size in bytes.
         size: usize,
-        /// Signedness (libbpf ignores it when matching).
+        /// Signedness (libbpf ignores it when matching fields; `TYPE_MATCHES` compares it).
         signed: bool,
     },
     /// An anonymous enum of `size` bytes (not compatible with an int field, as in libbpf).
     Enum {
+        /// Size in bytes.
+        size: usize,
+    },
+    /// A named enum: the one of that name added with [`Simulation::with_enum`] (or in the BTF
+    /// the simulation started from), or else an empty one of `size` bytes.
+    NamedEnum {
+        /// Type name.
+        name: String,
         /// Size in bytes.
         size: usize,
     },
@@ -147,6 +156,23 @@ impl Type {
             size,
         }
     }
+
+    /// A named enum of `size` bytes (see [`Type::NamedEnum`]).
+    pub fn enum_named(name: &str, size: usize) -> Self {
+        Self::NamedEnum {
+            name: name.into(),
+            size,
+        }
+    }
+
+    /// A named union of `size` bytes.
+    pub fn union_named(name: &str, size: usize) -> Self {
+        Self::Composite {
+            kind: CompositeKind::Union,
+            name: name.into(),
+            size,
+        }
+    }
 }
 
 /// One member of a simulated target struct.
@@ -190,10 +216,14 @@ impl Struct {
         }
     }
 
-    /// The layout exactly as `T` declares it: every relocatable field at its local offset.
+    /// The layout exactly as `T` declares it: every relocatable field at its local offset (a
+    /// union for a `#[derive(BtfRelocatable)]` union).
     pub fn from_local<T: BtfRelocatable>() -> Self {
         let desc = T::DESCRIPTOR;
-        let mut s = Self::new(desc.name, desc.size);
+        let mut s = match T::TYPE.base() {
+            TypeDescriptor::Union(_) => Self::union(desc.name, desc.size),
+            _ => Self::new(desc.name, desc.size),
+        };
         for field in desc.fields {
             s = s.field(field.name, field.offset, Self::type_of(&field.shape));
         }
@@ -203,9 +233,11 @@ impl Struct {
     fn type_of(shape: &TypeShape) -> Type {
         match *shape {
             TypeShape::Int { size, signed } => Type::Int { size, signed },
-            TypeShape::Ptr => Type::Ptr,
+            TypeShape::Ptr | TypeShape::PtrTo(_) => Type::Ptr,
             TypeShape::Array { elem, len } => Type::array(Self::type_of(elem), len),
             TypeShape::Struct(desc) => Type::struct_named(desc.name, desc.size),
+            TypeShape::Union(desc) => Type::union_named(desc.name, desc.size),
+            TypeShape::Enum(desc) => Type::enum_named(desc.name, desc.size),
         }
     }
 
@@ -313,7 +345,10 @@ impl Memory {
     /// Overwrites mapped bytes at `addr`; bytes outside every mapped region are ignored.
     pub fn write(&mut self, addr: u64, bytes: impl AsRef<[u8]>) -> &mut Self {
         for (i, byte) in bytes.as_ref().iter().enumerate() {
-            let at = addr.saturating_add(i as u64);
+            // Past the top of the address space: nowhere.
+            let Some(at) = addr.checked_add(i as u64) else {
+                break;
+            };
             for (base, region) in &mut self.regions {
                 if let Some(slot) = at
                     .checked_sub(*base)
@@ -344,11 +379,16 @@ impl Memory {
     }
 
     fn try_read(&self, addr: u64, dst: &mut [u8]) -> Result<(), i32> {
-        let end = addr.checked_add(dst.len() as u64).ok_or(EFAULT)?;
+        // The last byte read, not the one after it: a read may end at the top of the address
+        // space, where `addr + len` would not fit a u64.
+        let Some(last) = (dst.len() as u64).checked_sub(1) else {
+            return Ok(());
+        };
+        let last = addr.checked_add(last).ok_or(EFAULT)?;
         if let Some((_, code)) = self
             .faults
             .iter()
-            .find(|(range, _)| range.start < end && addr < range.end)
+            .find(|(range, _)| range.start <= last && addr < range.end)
         {
             return Err(*code);
         }
@@ -443,12 +483,19 @@ impl Simulation {
     /// # Panics
     ///
     /// When the layout cannot be written as BTF (see [`target_btf`](Self::target_btf)), e.g. a
-    /// bitfield offset beyond 2^24 bits.
+    /// bitfield offset beyond 2^24 bits; [`try_install`](Self::try_install) returns that error
+    /// instead.
     pub fn install(self) -> SimulationGuard {
-        let target = match self.target_btf() {
-            Ok(target) => target,
+        match self.try_install() {
+            Ok(guard) => guard,
             Err(error) => invalid_layout(&error),
-        };
+        }
+    }
+
+    /// [`install`](Self::install), or the reason the layout cannot be written as BTF (then
+    /// nothing is installed).
+    pub fn try_install(self) -> Result<SimulationGuard, BtfError> {
+        let target = self.target_btf()?;
         let installed = Installed {
             target,
             kernel: self.kernel,
@@ -456,10 +503,10 @@ impl Simulation {
             cache: RefCell::new(HashMap::new()),
         };
         let previous = CURRENT.with(|c| c.replace(Some(Rc::new(installed))));
-        SimulationGuard {
+        Ok(SimulationGuard {
             previous,
             not_send: PhantomData,
-        }
+        })
     }
 }
 
@@ -567,11 +614,9 @@ impl TargetBuilder {
             Type::Int { size, signed } => match self.ints.get(&(*size, *signed)) {
                 Some(&id) => id,
                 None => {
-                    let name = format!(
-                        "{}{}",
-                        if *signed { 'i' } else { 'u' },
-                        size.saturating_mul(8)
-                    );
+                    // Named as the local BTF names ints of this size (what `TYPE_MATCHES`
+                    // compares): the C names most kernel members of that size have.
+                    let name = local::int_name(u32_of(*size)?, *signed);
                     let id = self.btf.add_int(&name, u32_of(*size)?, *signed)?;
                     self.ints.insert((*size, *signed), id);
                     id
@@ -585,6 +630,21 @@ impl TargetBuilder {
                     values: Vec::new(),
                 }),
             })?,
+            Type::NamedEnum { name, size } => {
+                let existing = self
+                    .btf
+                    .types_named(name)
+                    .find(|(_, t)| t.kind.any_enum().is_some())
+                    .map(|(id, _)| id);
+                match existing {
+                    Some(id) => id,
+                    None => {
+                        let enum64 = *size > 4;
+                        self.btf
+                            .add_enum(name, u32_of(*size)?, false, enum64, &[])?
+                    }
+                }
+            }
             Type::Ptr => match self.void_ptr {
                 Some(id) => id,
                 None => {
@@ -693,29 +753,28 @@ std::thread_local! {
 
 /// The local types of `ty` (built once per thread).
 fn local_types(ty: TypeDescriptor) -> Rc<LocalTypes> {
-    let rust_path = match ty {
-        TypeDescriptor::Struct(desc) => desc.rust_path,
-        TypeDescriptor::Enum(desc) => desc.rust_path,
-    };
+    let rust_path = ty.rust_path();
     if let Some(local) = LOCAL.with(|l| l.borrow().get(rust_path).cloned()) {
         return local;
     }
     let built = Descriptors::from_static(&[ty])
         .map_err(|e| e.to_string())
         .and_then(|records| {
-            let root = match ty {
-                TypeDescriptor::Struct(desc) => records
+            let root = match *ty.base() {
+                TypeDescriptor::Struct(desc) | TypeDescriptor::Union(desc) => records
                     .struct_by_path(desc.rust_path)
                     .map(|(i, _)| TypeRef::Struct(i)),
                 TypeDescriptor::Enum(desc) => records
                     .enum_by_path(desc.rust_path)
                     .map(|(i, _)| TypeRef::Enum(i)),
+                // `base` strips every typedef.
+                TypeDescriptor::Typedef { .. } => None,
             }
             .ok_or("the type has no record")?;
             let mut btf = Btf::new();
             let types =
                 local::add_local_types(&mut btf, &records, &[root]).map_err(|e| e.to_string())?;
-            let id = types.id(root).ok_or("the local type was not added")?;
+            let id = types.root(root).ok_or("the local type was not added")?;
             Ok(LocalTypes { records, btf, id })
         });
     let local = match built {
@@ -743,10 +802,7 @@ fn relocate(
     access: impl FnOnce(&Descriptors) -> Option<String>,
 ) -> u64 {
     let local = local_types(ty);
-    let rust_path = match ty {
-        TypeDescriptor::Struct(desc) => desc.rust_path,
-        TypeDescriptor::Enum(desc) => desc.rust_path,
-    };
+    let rust_path = ty.rust_path();
     let Some(access) = access(&local.records) else {
         refused(
             rust_path,
@@ -780,10 +836,10 @@ fn relocate(
     value
 }
 
-/// A field relocation of the path `indices` from the struct `root`.
+/// A field relocation of the path `indices` from the struct or union `root`.
 pub(crate) fn field_value(root: TypeDescriptor, indices: &[usize], kind: RelocKind) -> u64 {
     relocate(root, kind, |records| {
-        let TypeDescriptor::Struct(desc) = root else {
+        let (TypeDescriptor::Struct(desc) | TypeDescriptor::Union(desc)) = *root.base() else {
             return None;
         };
         let (index, _) = records.struct_by_path(desc.rust_path)?;

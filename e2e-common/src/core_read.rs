@@ -44,6 +44,9 @@ pub mod slot {
     pub const TYPES: u32 = 9;
     /// `name_str` of `task->mm->exe_file->f_path.dentry->d_name.name`: the bytes copied.
     pub const EXE_NAME_LEN: u32 = 10;
+    /// `[value(PERF_CONTEXT_KERNEL) or 0, exists(PERF_CONTEXT_KERNEL),
+    /// type_exists(perf_callchain_context), 0]`: a 64-bit kernel enum.
+    pub const ENUM64: u32 = 11;
     /// How many slots the map has.
-    pub const LEN: u32 = 11;
+    pub const LEN: u32 = 12;
 }

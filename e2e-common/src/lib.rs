@@ -20,6 +20,8 @@ pub mod outcome;
 pub mod readme;
 pub mod synthetic;
 pub mod synthetic_core;
+pub mod synthetic_types;
+pub mod type_matches;
 
 /// The `.rodata` global (`static TARGET_TGID: Global<u32>` in every object) the loader sets to
 /// the tgid of the process under test; the programs ignore every other process. A `.rodata`

@@ -21,11 +21,28 @@ pub enum Bin {
     /// `bpf_core_read.h` against synthetic kernels (`src/synthetic_core_main.rs`): apart, because
     /// it relocates `TYPE_SIZE` of types only the synthetic kernels have.
     SyntheticCore,
+    /// `type_size` of a 64-bit enum (`src/enum64.rs`): apart, because aya 0.14 refuses an object
+    /// with that relocation on kernels before 6.0.
+    Enum64,
+    /// Unions and type ids against synthetic kernels (`src/synthetic_types_main.rs`): apart,
+    /// because it relocates `TYPE_SIZE` and `TYPE_ID_TARGET` of types only those kernels have.
+    SyntheticTypes,
+    /// `TYPE_MATCHES` (`src/type_matches.rs`), which libbpf loads and aya 0.14 refuses (it does
+    /// not know the kind).
+    TypeMatches,
 }
 
 impl Bin {
     /// Every object.
-    pub const ALL: [Self; 4] = [Self::Main, Self::Libbpf, Self::Core, Self::SyntheticCore];
+    pub const ALL: [Self; 7] = [
+        Self::Main,
+        Self::Libbpf,
+        Self::Core,
+        Self::SyntheticCore,
+        Self::Enum64,
+        Self::SyntheticTypes,
+        Self::TypeMatches,
+    ];
 
     /// The cargo binary name, which is also the object's file name.
     pub const fn name(self) -> &'static str {
@@ -34,6 +51,9 @@ impl Bin {
             Self::Libbpf => "e2e-libbpf",
             Self::Core => "e2e-core",
             Self::SyntheticCore => "e2e-synthetic-core",
+            Self::Enum64 => "e2e-enum64",
+            Self::SyntheticTypes => "e2e-synthetic-types",
+            Self::TypeMatches => "e2e-type-matches",
         }
     }
 }

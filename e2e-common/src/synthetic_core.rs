@@ -74,7 +74,9 @@ pub enum Mode {
 }
 
 /// A 64-bit kernel enum (a local value beyond 32 bits makes its local type an `ENUM64`).
-/// `repr(i64)`: such a discriminant needs a 64-bit representation.
+/// `repr(i64)`: such a discriminant needs a 64-bit representation. Its `type_size` is asked by
+/// another object, [`enum64`]: aya 0.14 refuses an object with that relocation on a kernel
+/// without `ENUM64` (before 6.0).
 #[derive(BtfEnum, Clone, Copy, Debug)]
 #[repr(i64)]
 #[btf(name = "btf_reloc_e2e_big")]
@@ -205,10 +207,8 @@ pub fn read_core(addr: u64, sink: &mut impl Sink) {
         slot::TYPES + 2,
         type_info(type_exists::<Mode>(), type_size::<Mode>()),
     );
-    sink.slot(
-        slot::TYPES + 3,
-        type_info(type_exists::<Big>(), type_size::<Big>()),
-    );
+    // Its size only in the `enum64` object.
+    sink.slot(slot::TYPES + 3, type_info(type_exists::<Big>(), None));
     sink.slot(
         slot::TYPES + 4,
         type_info(type_exists::<btf_reloc_e2e_extra>(), None),
@@ -279,9 +279,35 @@ pub mod slot {
     pub const MODE_EXISTS: u32 = 23;
     /// `value()` of each of [`BIGS`](super::BIGS), at `BIG + i`.
     pub const BIG: u32 = 24;
-    /// `[type_exists, type_size or -1, 0, 0]` of the core, inner, mode and big types, then
-    /// `[type_exists, -1, 0, 0]` of the extra type (its size is not asked), at `TYPES + i`.
+    /// `[type_exists, type_size or -1, 0, 0]` of the core, inner and mode types, then
+    /// `[type_exists, -1, 0, 0]` of the big and extra types (their sizes are not asked), at
+    /// `TYPES + i`.
     pub const TYPES: u32 = 26;
     /// How many slots the map has.
     pub const LEN: u32 = 31;
+}
+
+/// `e2e-ebpf/src/enum64.rs` (object [`Enum64`](crate::objects::Bin::Enum64)): `type_size` of the
+/// 64-bit enum [`Big`], alone in its object.
+///
+/// aya 0.14 rewrites the local `ENUM64` types of an object into `UNION`s before it relocates
+/// when the running kernel does not take `ENUM64` BTF (before 6.0), and a `TYPE_SIZE`
+/// relocation of such a type then finds no compatible target: aya refuses the whole object.
+/// Here that takes only this object down.
+pub mod enum64 {
+    use btf_reloc_runtime::{type_exists, type_size};
+
+    use super::{type_info, Big};
+    use crate::outcome::Raw;
+
+    /// `fn enum64_type`, a tracepoint on the trigger.
+    pub const PROGRAM: &str = "enum64_type";
+    /// `static ENUM64_TYPE`: one [`Raw`], [`read`]'s.
+    pub const MAP: &str = "ENUM64_TYPE";
+
+    /// `[type_exists, type_size or -1, 0, 0]` of [`Big`].
+    #[inline(always)]
+    pub fn read() -> Raw {
+        type_info(type_exists::<Big>(), type_size::<Big>())
+    }
 }

@@ -91,6 +91,17 @@ pub(crate) enum PidType {
     None = 7,
 }
 
+/// `enum perf_callchain_context`, a 64-bit kernel enum (`PERF_CONTEXT_KERNEL = (__u64)-128`),
+/// with a deliberately wrong local value beyond 32 bits, which makes its local type an `ENUM64`
+/// (the kernel's own BTF has it as an `ENUM64` since 6.0, as an 8-byte `ENUM` before).
+#[derive(BtfEnum, Clone, Copy)]
+#[repr(i64)]
+#[btf(name = "perf_callchain_context")]
+pub(crate) enum PerfCallchainContext {
+    #[btf(rename = "PERF_CONTEXT_KERNEL")]
+    Kernel = 1 << 40,
+}
+
 /// A type no kernel has.
 #[derive(BtfRelocatable)]
 #[repr(C)]
@@ -157,6 +168,17 @@ pub(crate) fn core_read(_ctx: TracePointContext) -> u32 {
             PidType::Tgid.value().unwrap_or(-1),
             PidType::Max.value().unwrap_or(-1),
             PidType::None.exists() as i64,
+            0,
+        ],
+    );
+    // No `type_size` of it: aya 0.14 refuses an object with that relocation on kernels
+    // without `ENUM64` (`e2e-enum64` pins that).
+    set(
+        slot::ENUM64,
+        [
+            PerfCallchainContext::Kernel.value().unwrap_or(0),
+            PerfCallchainContext::Kernel.exists() as i64,
+            type_exists::<PerfCallchainContext>() as i64,
             0,
         ],
     );

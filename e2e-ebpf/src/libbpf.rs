@@ -3,9 +3,10 @@
 //!
 //! libbpf 1.x refuses legacy `maps`-section maps, so this object has none: the loader sets the
 //! tgid under test in a `.rodata` global ([`TARGET_TGID`]) and reads the outcomes back from a
-//! `.bss` global ([`RESULTS`]), both of which libbpf turns into global-data maps. The loader finds
-//! the variables in those maps through the `.BTF` DATASECs bpf-linker emits, so only the BTF
-//! variant of this object is loaded. The C loader (`e2e-tests/c/libbpf_loader.c`) mirrors the
+//! `.bss` global ([`RESULTS`]), both of which libbpf turns into global-data maps, and the program
+//! counts its runs in a BTF-defined map ([`RUNS`], as a user's aya-template project has). The
+//! loader finds the variables in those maps through the `.BTF` DATASECs bpf-linker emits, so only
+//! the BTF variant of this object is loaded. The C loader (`e2e-tests/c/libbpf_loader.c`) mirrors the
 //! layout of [`Results`].
 #![no_std]
 #![no_main]
@@ -13,8 +14,9 @@
 use core::ptr::addr_of_mut;
 
 use aya_ebpf::{
+    btf_maps::Array,
     helpers::{bpf_get_current_pid_tgid, bpf_get_current_task},
-    macros::tracepoint,
+    macros::{btf_map, tracepoint},
     programs::TracePointContext,
     Global,
 };
@@ -28,6 +30,11 @@ use btf_reloc_runtime::prelude::*;
 /// before loading. A `.rodata` global, so the verifier sees the loaded value as a constant.
 #[no_mangle]
 static TARGET_TGID: Global<u32> = Global::new(0);
+
+/// How many times the program ran for the process under test (`.maps`: a BTF-defined map, which
+/// both aya and libbpf create from the object's `.BTF`).
+#[btf_map]
+static RUNS: Array<u64, 1> = Array::new();
 
 /// `task_struct` declared wrong in other ways than `e2e-ebpf`'s: fields in another order,
 /// invented padding between them, a renamed field, a field no kernel has, and a field declared
@@ -116,6 +123,10 @@ pub(crate) fn libbpf_task_fields(_ctx: TracePointContext) -> u32 {
         }
         let hits = addr_of_mut!((*results).hits);
         hits.write_volatile(hits.read_volatile().wrapping_add(1));
+    }
+    if let Some(runs) = RUNS.get_ptr_mut(0) {
+        // SAFETY: the map returned a valid pointer to its element 0; see `RESULTS` for races.
+        unsafe { runs.write_volatile(runs.read_volatile().wrapping_add(1)) };
     }
     0
 }

@@ -4,17 +4,19 @@
 // plain libbpf (no aya, no btf-reloc code), so the CO-RE relocations it applies prove the records
 // `btf-reloc link` wrote are genuine.
 //
-//   libbpf_loader OBJECT PROGRAM TGID_VAR RESULTS_VAR
+//   libbpf_loader [--btf TARGET_BTF] [--raw] OBJECT PROGRAM TGID_VAR RESULTS_VAR
 //
 // Opens OBJECT, writes this process's tgid into the `.rodata` global TGID_VAR, loads it
-// (libbpf's CO-RE relocation against /sys/kernel/btf/vmlinux happens here), attaches the
+// (libbpf's CO-RE relocation against /sys/kernel/btf/vmlinux happens here, or against the BTF in
+// the file TARGET_BTF with --btf: libbpf's `btf_custom_path`, a made-up kernel), attaches the
 // program PROGRAM to its tracepoint, calls getppid() from a second thread named THREAD_NAME, and
 // reads the program's outcomes back from the `.bss` global RESULTS_VAR (`struct results`). The
 // names come from the caller (btf-reloc-e2e-common), so they are written in one place.
 //
 // stdout: `key value...` lines (each program's ELF section, which ties libbpf's `prog 'NAME':
 // relo #N` log lines to the object's CO-RE records; the ground truth from syscalls and procfs;
-// then the outcomes), parsed by e2e-tests/src/libbpf_loader.rs. stderr: libbpf's debug log (the relocation log and the
+// then the outcomes; with --raw, the bytes of RESULTS_VAR whatever its type, as `raw <hex>`),
+// parsed by e2e-tests/src/libbpf_loader.rs. stderr: libbpf's debug log (the relocation log and the
 // verifier's statistics), then any error. Exit status 0 only if everything up to reading the
 // outcomes worked; judging the values is left to the Rust side.
 
@@ -155,9 +157,22 @@ int main(int argc, char **argv)
 	int err = 1;
 
 	const char *program, *tgid_var, *results_var;
+	int raw = 0;
 
+	for (; argc > 1 && !strncmp(argv[1], "--", 2); argc--, argv++) {
+		if (!strcmp(argv[1], "--raw")) {
+			raw = 1;
+		} else if (!strcmp(argv[1], "--btf") && argc > 2) {
+			open_opts.btf_custom_path = argv[2];
+			argc--, argv++;
+		} else {
+			break;
+		}
+	}
 	if (argc != 5) {
-		fprintf(stderr, "usage: %s OBJECT PROGRAM TGID_VAR RESULTS_VAR\n", argv[0]);
+		fprintf(stderr,
+			"usage: libbpf_loader [--btf TARGET_BTF] [--raw] OBJECT PROGRAM TGID_VAR "
+			"RESULTS_VAR\n");
 		return 2;
 	}
 	program = argv[2];
@@ -225,6 +240,25 @@ int main(int argc, char **argv)
 	bss = data_map(obj, ".bss");
 	if (!bss || var_in_section(obj, ".bss", results_var, &off, &size))
 		goto out;
+	if (raw && off + size <= bpf_map__value_size(bss)) {
+		size_t value_size = bpf_map__value_size(bss), i;
+		unsigned char *value = malloc(value_size);
+
+		if (!value || bpf_map__lookup_elem(bss, &zero, sizeof(zero), value, value_size, 0)) {
+			fprintf(stderr, "error: reading .bss: %s\n", value ? strerror(errno) : "no memory");
+			free(value);
+			goto out;
+		}
+		printf("tgid %u\n", tgid);
+		printf("tid %ld\n", trigger.tid);
+		printf("raw ");
+		for (i = 0; i < size; i++)
+			printf("%02x", value[off + i]);
+		printf("\n");
+		free(value);
+		err = 0;
+		goto out;
+	}
 	if (size != sizeof(results) || off + size > bpf_map__value_size(bss)) {
 		fprintf(stderr, "error: %s is %zu bytes at %zu, expected %zu bytes\n", results_var,
 			size, off, sizeof(results));

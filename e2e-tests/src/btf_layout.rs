@@ -113,3 +113,139 @@ pub fn member(
         ),
     ))
 }
+
+/// A member of a kernel struct, as the kernel's BTF declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KernelField {
+    /// Byte offset from the start of the struct.
+    pub offset: u64,
+    /// Size in bytes.
+    pub size: u64,
+    /// Whether it is a signed integer (or enum); `None` for anything else.
+    pub signed: Option<bool>,
+}
+
+/// Member `name` of the struct `id` in `btf`, searched through anonymous struct and union
+/// members as libbpf searches a target (so it is where a relocation would find it).
+pub fn field(btf: &Btf, id: TypeId, name: &str) -> Result<Option<KernelField>> {
+    fn search(
+        btf: &Btf,
+        id: TypeId,
+        name: &str,
+        base_bits: u64,
+        depth: u32,
+    ) -> Option<(u64, TypeId)> {
+        if depth > 32 {
+            return None;
+        }
+        let (_, ty) = btf.skip_mods_and_typedefs(id)?;
+        let (Kind::Struct(c) | Kind::Union(c)) = &ty.kind else {
+            return None;
+        };
+        c.members.iter().find_map(|m| {
+            let bits = base_bits + u64::from(c.bit_offset(m));
+            match btf.str_at(m.name_off) {
+                Some(n) if n == name => Some((bits, m.ty)),
+                Some("") | None => search(btf, m.ty, name, bits, depth + 1),
+                Some(_) => None,
+            }
+        })
+    }
+    let Some((bits, ty)) = search(btf, id, name, 0, 0) else {
+        return Ok(None);
+    };
+    let signed = match btf.skip_mods_and_typedefs(ty).map(|(_, t)| &t.kind) {
+        Some(Kind::Int(int)) => Some(int.is_signed()),
+        Some(Kind::Enum(e) | Kind::Enum64(e)) => Some(e.signed),
+        _ => None,
+    };
+    Ok(Some(KernelField {
+        offset: bits / 8,
+        size: btf
+            .resolve_size(ty)
+            .map_err(|error| format!("the size of `{name}`: {error}"))?,
+        signed,
+    }))
+}
+
+/// How the kernel's `task_struct` holds a task's state: `unsigned int __state` since 5.14,
+/// `volatile long state` before. The tests that read it expect what their kernel has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskState {
+    /// A 4-byte `__state` (5.14 and later).
+    Dunder(KernelField),
+    /// No `__state`, and an 8-byte signed `state` (before 5.14).
+    Long(KernelField),
+}
+
+/// [`TaskState`] of the kernel whose BTF is `btf`; an error if its `task_struct` has neither
+/// shape.
+pub fn task_state(btf: &Btf) -> Result<TaskState> {
+    let task = find_struct(btf, "task_struct", "pid").ok_or("the BTF has no task_struct")?;
+    let dunder = field(btf, task, "__state")?;
+    let state = field(btf, task, "state")?;
+    match (dunder, state) {
+        (Some(f), _) if f.size == 4 => Ok(TaskState::Dunder(f)),
+        (None, Some(f)) if f.size == 8 && f.signed == Some(true) => Ok(TaskState::Long(f)),
+        _ => Err(format!(
+            "the kernel's task_struct has neither a 4-byte `__state` nor an 8-byte signed \
+             `state`: __state {dunder:?}, state {state:?}"
+        )
+        .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use btf_reloc_btf::NewMember;
+
+    use super::*;
+
+    /// A `task_struct` with `pid` and, inside an anonymous union at 16, the given state member.
+    fn kernel(state: &str, size: u32, signed: bool) -> Btf {
+        let mut btf = Btf::new();
+        let int = btf.add_int("int", 4, true).unwrap();
+        let state_ty = btf.add_int("state_t", size, signed).unwrap();
+        let volatile = btf
+            .add(btf_reloc_btf::Type {
+                name_off: 0,
+                kind: Kind::Volatile(state_ty),
+            })
+            .unwrap();
+        let union = btf
+            .add_composite("", true, 8, &[NewMember::new(state, volatile, 0)])
+            .unwrap();
+        btf.add_composite(
+            "task_struct",
+            false,
+            32,
+            &[NewMember::new("pid", int, 0), NewMember::new("", union, 16)],
+        )
+        .unwrap();
+        btf
+    }
+
+    #[test]
+    fn finds_the_task_state() {
+        let new = task_state(&kernel("__state", 4, false)).unwrap();
+        assert_eq!(
+            new,
+            TaskState::Dunder(KernelField {
+                offset: 16,
+                size: 4,
+                signed: Some(false)
+            })
+        );
+        let old = task_state(&kernel("state", 8, true)).unwrap();
+        assert_eq!(
+            old,
+            TaskState::Long(KernelField {
+                offset: 16,
+                size: 8,
+                signed: Some(true)
+            })
+        );
+        assert!(task_state(&kernel("state", 4, true)).is_err());
+        assert!(task_state(&kernel("other", 4, true)).is_err());
+    }
+}

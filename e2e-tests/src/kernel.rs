@@ -154,3 +154,20 @@ pub fn string_from_bytes(bytes: &[u8]) -> String {
     let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
     String::from_utf8_lossy(&bytes[..len]).into_owned()
 }
+
+/// Whether the running kernel takes `BTF_KIND_ENUM64` (6.0 and later), as aya probes it (by
+/// loading a small BTF with one) and decides by: without it, aya 0.14 turns an object's own
+/// `ENUM64` types into `UNION`s before relocating. A kernel whose own BTF holds an `ENUM64`
+/// must take it; a disagreement is an error.
+pub fn takes_enum64() -> Result<bool> {
+    let takes = aya::features().btf().is_some_and(|btf| btf.btf_enum64());
+    let vmlinux = crate::btf_layout::vmlinux()?;
+    if !takes
+        && vmlinux
+            .types()
+            .any(|(_, ty)| matches!(ty.kind, btf_reloc_btf::Kind::Enum64(_)))
+    {
+        return Err("aya's probe says the kernel does not take ENUM64, but its BTF has one".into());
+    }
+    Ok(takes)
+}

@@ -34,7 +34,16 @@ fn source() -> PathBuf {
 }
 
 /// Compiles the loader into `dir` unless an up-to-date binary is there; returns its path.
+///
+/// Where the source is absent, the tests run away from the source tree (`cargo xtask matrix`
+/// boots other kernels with the prebuilt test executable and the objects directory, which
+/// holds the loader built on the host): a binary already in `dir` is then used as it is.
 pub fn build(dir: &Path) -> Result<PathBuf> {
+    let source = source();
+    let binary = dir.join("libbpf_loader");
+    if !source.exists() && binary.is_file() {
+        return Ok(binary);
+    }
     if !Path::new(HEADER).is_file() {
         return Err(format!(
             "{HEADER} is missing: the libbpf loader needs libbpf's development files \
@@ -42,8 +51,6 @@ pub fn build(dir: &Path) -> Result<PathBuf> {
         )
         .into());
     }
-    let source = source();
-    let binary = dir.join("libbpf_loader");
     if modified(&binary).is_some_and(|built| modified(&source).is_some_and(|src| built >= src)) {
         return Ok(binary);
     }
@@ -211,11 +218,21 @@ fn parse_core_log(log: &str) -> Result<Vec<CoreRelocation>> {
                 .and_then(|(_, rest)| rest.split_once(']'))
                 .map(|(id, _)| id)
                 .ok_or_else(bad)?;
-            let access = what
-                .rsplit_once(" (")
-                .and_then(|(_, rest)| rest.split_once(" @ "))
-                .map(|(access, _)| access)
-                .ok_or_else(bad)?;
+            // A type relocation's candidate has no access path: `... [14] struct task_struct`.
+            let access = match what.rsplit_once(" (") {
+                Some((_, rest)) => rest
+                    .split_once(" @ ")
+                    .map(|(access, _)| access)
+                    .ok_or_else(bad)?,
+                None if what
+                    .split_once('<')
+                    .and_then(|(_, rest)| rest.split_once('>'))
+                    .is_some_and(|(kind, _)| kind.contains("type_")) =>
+                {
+                    ""
+                }
+                None => return Err(bad().into()),
+            };
             let candidate = (
                 u32::try_from(number(id)?).map_err(|_| bad())?,
                 access.to_owned(),
@@ -313,6 +330,78 @@ fn parse(stdout: &str, log: String) -> Result<Report> {
         flags: outcome("flags")?,
         queries: raw("queries")?,
         kernel_comm: get("kernel_comm")?.to_owned(),
+        log,
+    })
+}
+
+/// What one run of the loader with `--raw` reported: the bytes of a `.bss` variable of any
+/// type, for objects other than `e2e-libbpf`.
+#[derive(Debug)]
+pub struct RawReport {
+    /// Every program of the object with its ELF section, as libbpf names them.
+    pub programs: Vec<(String, String)>,
+    /// The bytes of the variable, as the kernel left them.
+    pub bytes: Vec<u8>,
+    /// libbpf's whole debug log (stderr).
+    pub log: String,
+}
+
+impl RawReport {
+    /// What libbpf's log says it did with each CO-RE record, in log order.
+    pub fn core_relocations(&self) -> Result<Vec<CoreRelocation>> {
+        parse_core_log(&self.log)
+    }
+}
+
+/// Runs the loader on `object` with `--raw` (and `--btf target_btf`: libbpf relocates against
+/// that BTF file instead of the running kernel's, as `btf_custom_path`); triggers `program` and
+/// returns the bytes of the `.bss` variable `results_var`.
+pub fn run_raw(
+    loader: &Path,
+    object: &Path,
+    target_btf: Option<&Path>,
+    program: &str,
+    results_var: &str,
+) -> Result<RawReport> {
+    let mut command = Command::new(loader);
+    if let Some(btf) = target_btf {
+        command.arg("--btf").arg(btf);
+    }
+    let output = command
+        .arg("--raw")
+        .arg(object)
+        .args([program, TARGET_TGID, results_var])
+        .output()
+        .map_err(|error| format!("cannot run {}: {error}", loader.display()))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let log = String::from_utf8_lossy(&output.stderr).into_owned();
+    if !output.status.success() {
+        let lines: Vec<&str> = log.lines().collect();
+        let tail = lines[lines.len().saturating_sub(60)..].join("\n");
+        return Err(format!(
+            "the libbpf loader failed ({}) on {}:\n{tail}",
+            output.status,
+            object.display()
+        )
+        .into());
+    }
+    let programs = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("program "))
+        .filter_map(|rest| rest.split_once(' '))
+        .map(|(name, section)| (name.to_owned(), section.to_owned()))
+        .collect();
+    let hex = stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("raw "))
+        .ok_or_else(|| format!("the libbpf loader printed no `raw`:\n{stdout}"))?;
+    let bytes = (0..hex.len() / 2)
+        .map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2).unwrap_or("zz"), 16))
+        .collect::<std::result::Result<Vec<u8>, _>>()
+        .map_err(|error| format!("libbpf loader `raw {hex}`: {error}"))?;
+    Ok(RawReport {
+        programs,
+        bytes,
         log,
     })
 }

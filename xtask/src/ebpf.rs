@@ -158,7 +158,7 @@ fn check_sections(object: &Path, variant: Variant) -> Result<()> {
 }
 
 /// `PATH` with `dir` in front.
-fn path_with(dir: &Path) -> Result<OsString> {
+pub(crate) fn path_with(dir: &Path) -> Result<OsString> {
     let rest = std::env::var_os("PATH").unwrap_or_default();
     let paths = std::iter::once(dir.to_path_buf()).chain(std::env::split_paths(&rest));
     Ok(std::env::join_paths(paths)?)

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the steps around btf-reloc that plain cargo cannot do — installing the eBPF
 //! toolchain pieces, building the eBPF objects of `e2e-ebpf` with nightly, post-linking them, and
-//! running the kernel tests (`e2e-tests`) and the demo on them.
+//! running the kernel tests (`e2e-tests`) and the demo on them; building and running the
+//! template project `examples/aya-project`.
 //!
 //! Every command prints nothing on success except its result; the output of child builds is
 //! shown only when they fail. The kernel tests themselves are ordinary `#[test]`s: this crate
@@ -9,6 +10,8 @@
 mod cmd;
 mod demo;
 mod ebpf;
+mod example;
+mod matrix;
 mod post_link;
 mod setup;
 
@@ -40,14 +43,22 @@ commands:
                             `cargo test -p btf-reloc-e2e-tests -- ARGS` (a name FILTER,
                             --nocapture, --list, ...)
   demo                      show values read in-kernel next to the same values from syscalls
-  test                      `cargo test` (everything but the kernel tests), then e2e:
-                            what the README and CI run";
+  example                   build the template project examples/aya-project (a user's Aya
+                            project) and run it: it checks what it reads against syscalls
+  matrix [--kernel K]... [--timeout S] [ARGS...]
+                            the kernel tests on the host and on Debian's 5.10, 6.1 and 6.12
+                            under qemu (K: host, 5.10, 6.1, 6.12; ARGS as for e2e); prints
+                            kernels x test groups
+  test                      `cargo test` (everything but the kernel tests), then e2e, then
+                            example, then matrix: what the README and CI run";
 
 enum Command {
     Setup { print_bin_dir: bool },
     BuildEbpf { profile: ebpf::Profile },
     E2e { args: Vec<String> },
+    Matrix { options: matrix::Options },
     Demo,
+    Example,
     Test,
     Help,
 }
@@ -57,6 +68,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
     let rest: Vec<String> = args.collect();
     if command.as_deref() == Some("e2e") {
         return Ok(Command::E2e { args: rest });
+    }
+    if command.as_deref() == Some("matrix") {
+        let options = matrix::parse_args(rest)?;
+        return Ok(Command::Matrix { options });
     }
     let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
     let command = match (command.as_deref(), rest.as_slice()) {
@@ -73,9 +88,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
             profile: ebpf::Profile::Release,
         },
         (Some("demo"), []) => Command::Demo,
+        (Some("example"), []) => Command::Example,
         (Some("test"), []) => Command::Test,
         (None | Some("help" | "-h" | "--help"), _) => Command::Help,
-        (Some(command @ ("setup" | "build-ebpf" | "demo" | "test")), args) => {
+        (Some(command @ ("setup" | "build-ebpf" | "demo" | "example" | "test")), args) => {
             return Err(format!(
                 "unexpected arguments to {command}: `{}`",
                 args.join(" ")
@@ -101,15 +117,23 @@ fn run(command: Command) -> Result<ExitCode> {
             }
         }
         Command::E2e { args } => return kernel_tests(&loadable_objects()?, &args),
+        Command::Matrix { options } => return matrix::run(&loadable_objects()?, &options),
         Command::Demo => {
             let objects = loadable_objects()?;
             demo::run(&objects.path(demo::BIN, demo::VARIANT))?;
         }
+        Command::Example => example_project()?,
         Command::Test => {
             if !cargo(["test"])?.success() {
                 return Err("cargo test failed".into());
             }
-            return kernel_tests(&loadable_objects()?, &[]);
+            let objects = loadable_objects()?;
+            let kernel = kernel_tests(&objects, &[])?;
+            if kernel != ExitCode::SUCCESS {
+                return Ok(kernel);
+            }
+            example_project()?;
+            return matrix::run(&objects, &matrix::Options::default());
         }
         Command::Help => println!("{USAGE}"),
     }
@@ -134,6 +158,13 @@ fn loadable_objects() -> Result<Objects> {
     let objects = Objects::at(objects_dir());
     post_link::post_link(&built, &objects)?;
     Ok(objects)
+}
+
+/// The template project, built and run after the setup it needs (no libbpf: aya loads it).
+fn example_project() -> Result<()> {
+    let toolchain = setup::toolchain()?;
+    setup::tracefs()?;
+    example::run(&toolchain)
 }
 
 /// `cargo test -p btf-reloc-e2e-tests -- ARGS` on `objects`; its exit code is ours.

@@ -23,7 +23,7 @@ use crate::{cmd, Result};
 
 const NIGHTLY: &str = "nightly";
 const BPF_LINKER: &str = "bpf-linker";
-const BPF_LINKER_VERSION: &str = "0.13.0";
+pub(crate) const BPF_LINKER_VERSION: &str = "0.13.0";
 const TRACEFS: &str = "/sys/kernel/tracing";
 
 /// The toolchain pieces a build of the eBPF objects needs.
@@ -128,12 +128,18 @@ fn libllvm(sysroot: &Path, llvm_major: u32) -> Result<PathBuf> {
 
 /// Where tool builds are cached, outside any clone of the repository.
 fn tools_root() -> Result<PathBuf> {
+    Ok(cache_root()?.join("tools"))
+}
+
+/// btf-reloc's cache, outside any clone of the repository: `$XDG_CACHE_HOME/btf-reloc` (default
+/// `~/.cache/btf-reloc`).
+pub(crate) fn cache_root() -> Result<PathBuf> {
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .filter(|dir| dir.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
-        .ok_or("neither XDG_CACHE_HOME nor HOME is set: nowhere to install bpf-linker")?;
-    Ok(cache.join("btf-reloc").join("tools"))
+        .ok_or("neither XDG_CACHE_HOME nor HOME is set: no cache directory")?;
+    Ok(cache.join("btf-reloc"))
 }
 
 /// Returns the bin dir of a bpf-linker linked against `libllvm`, building it

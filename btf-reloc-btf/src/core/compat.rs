@@ -188,3 +188,172 @@ fn types_compat_at(
         }
     }
 }
+
+/// libbpf's recursion budget for `bpf_core_types_match` (`libbpf.c`: `level` 32): how deep
+/// members and function parameters are compared.
+const MATCH_LEVELS: usize = 32;
+
+/// libbpf's `bpf_core_types_match` (`relo_core.c` `__bpf_core_types_match`, called with
+/// `behind_ptr = false` and `level = 32`), for `TYPE_MATCHES`: stricter than
+/// [`types_are_compat`]. Typedefs and modifiers are skipped at every level, then:
+///
+/// - the names must match (`bpf_core_names_match`: after stripping `___flavor`s; an anonymous
+///   target type only matches an anonymous local one), at every level, members' types included;
+/// - the kinds must be equal (an `ENUM` may match an `ENUM64`; behind a pointer, a struct or
+///   union also matches a forward declaration of the same kind, and a forward declaration
+///   matches a struct or union);
+/// - ints: the same size and signedness; enums: the same size, and every local enumerator name
+///   in the target; pointers and arrays (of the same length): their pointees and elements;
+///   function prototypes: as many parameters, each matching, and the return type;
+/// - structs and unions: every local member has a target member of the same name whose type
+///   matches, compared in full unless already behind a pointer (then by name and kind only).
+///
+/// Every other kind (a `FLOAT`, …) matches nothing, as in libbpf. More than 32 levels of
+/// members, or a chain of more than 32 pointers, arrays and return types, is an error there
+/// (`-EINVAL`, the relocation fails): [`CoreError::BadTarget`] here.
+pub(super) fn types_match(
+    local_btf: &Btf,
+    local_id: TypeId,
+    target: &Btf,
+    targ_id: TypeId,
+) -> Result<bool, CoreError> {
+    match_at(local_btf, local_id, target, targ_id, false, MATCH_LEVELS)
+}
+
+/// `bpf_core_names_match`.
+fn names_match(local: &str, target: &str) -> bool {
+    if target.is_empty() {
+        return local.is_empty();
+    }
+    essential_name(local) == essential_name(target)
+}
+
+fn match_at(
+    local_btf: &Btf,
+    local_id: TypeId,
+    target: &Btf,
+    targ_id: TypeId,
+    behind_ptr: bool,
+    level: usize,
+) -> Result<bool, CoreError> {
+    let too_deep = |what: &str| {
+        CoreError::BadTarget(format!(
+            "TYPE_MATCHES: {what} nested deeper than libbpf's limit of {MAX_DEPTH}"
+        ))
+    };
+    if level == 0 {
+        return Err(too_deep("members or parameters"));
+    }
+    let (mut local_id, mut targ_id, mut behind_ptr) = (local_id, targ_id, behind_ptr);
+    for _ in 0..MAX_DEPTH {
+        let (l, t) = match (resolve(local_btf, local_id), resolve(target, targ_id)) {
+            (Resolved::Broken, _) | (_, Resolved::Broken) => {
+                return Err(CoreError::BadTarget(format!(
+                    "type {local_id} (local) or {targ_id} (target) is an unknown id or a loop"
+                )))
+            }
+            // `void` (libbpf's `BTF_KIND_UNKN`, named ""): only `void` matches it.
+            (Resolved::Void, Resolved::Void) => return Ok(true),
+            (Resolved::Void, Resolved::Type(_)) | (Resolved::Type(_), Resolved::Void) => {
+                return Ok(false)
+            }
+            (Resolved::Type(l), Resolved::Type(t)) => (l, t),
+        };
+        if !names_match(local_btf.name(l), target.name(t)) {
+            return Ok(false);
+        }
+        match (&l.kind, &t.kind) {
+            (Kind::Fwd { union: lu }, _) => {
+                return Ok(match &t.kind {
+                    Kind::Fwd { union: tu } => lu == tu,
+                    Kind::Struct(_) => behind_ptr && !lu,
+                    Kind::Union(_) => behind_ptr && *lu,
+                    _ => false,
+                })
+            }
+            (Kind::Enum(le) | Kind::Enum64(le), _) => {
+                let Some(te) = t.kind.any_enum() else {
+                    return Ok(false);
+                };
+                return Ok(le.size == te.size
+                    && le.values.len() <= te.values.len()
+                    && le.values.iter().all(|lv| {
+                        let ln = local_btf.str_at(lv.name_off).unwrap_or_default();
+                        te.values.iter().any(|tv| {
+                            names_match(ln, target.str_at(tv.name_off).unwrap_or_default())
+                        })
+                    }));
+            }
+            (Kind::Struct(lc), _) | (Kind::Union(lc), _) => {
+                let same_kind = l.kind.number() == t.kind.number();
+                if behind_ptr {
+                    return Ok(same_kind
+                        || matches!(t.kind, Kind::Fwd { union } if union == matches!(l.kind, Kind::Union(_))));
+                }
+                let Some(tc) = t.kind.composite().filter(|_| same_kind) else {
+                    return Ok(false);
+                };
+                if lc.members.len() > tc.members.len() {
+                    return Ok(false);
+                }
+                for lm in &lc.members {
+                    let ln = local_btf.str_at(lm.name_off).unwrap_or_default();
+                    let mut matched = false;
+                    for tm in &tc.members {
+                        if !names_match(ln, target.str_at(tm.name_off).unwrap_or_default()) {
+                            continue;
+                        }
+                        if match_at(local_btf, lm.ty, target, tm.ty, behind_ptr, level - 1)? {
+                            matched = true;
+                            break;
+                        }
+                    }
+                    if !matched {
+                        return Ok(false);
+                    }
+                }
+                return Ok(true);
+            }
+            (Kind::Int(li), Kind::Int(ti)) => {
+                return Ok(li.size == ti.size && li.is_signed() == ti.is_signed())
+            }
+            (Kind::Ptr(lp), Kind::Ptr(tp)) => {
+                behind_ptr = true;
+                local_id = *lp;
+                targ_id = *tp;
+            }
+            (Kind::Array(la), Kind::Array(ta)) => {
+                if la.len != ta.len {
+                    return Ok(false);
+                }
+                local_id = la.elem;
+                targ_id = ta.elem;
+            }
+            (
+                Kind::FuncProto {
+                    ret: lr,
+                    params: lp,
+                },
+                Kind::FuncProto {
+                    ret: tr,
+                    params: tp,
+                },
+            ) => {
+                if lp.len() != tp.len() {
+                    return Ok(false);
+                }
+                for (a, b) in lp.iter().zip(tp) {
+                    if !match_at(local_btf, a.ty, target, b.ty, behind_ptr, level - 1)? {
+                        return Ok(false);
+                    }
+                }
+                local_id = *lr;
+                targ_id = *tr;
+            }
+            // Other kinds of the same kind as the target (a `FLOAT`, …) are "unexpected" in
+            // libbpf, which matches them with nothing; different kinds never match.
+            _ => return Ok(false),
+        }
+    }
+    Err(too_deep("pointers, arrays and return types"))
+}

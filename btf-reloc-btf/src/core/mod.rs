@@ -193,9 +193,6 @@ fn calc_one(btf: &Btf, kind: RelocKind, spec: Option<&Spec>) -> Result<(Calc, bo
 /// Resolves `relo` (about the local BTF `local`) against `target`, as libbpf's
 /// `bpf_core_calc_relo_insn` does.
 pub fn resolve(local: &Btf, relo: &Relocation<'_>, target: &Btf) -> Result<Resolution, CoreError> {
-    if relo.kind == RelocKind::TypeMatches {
-        return Err(CoreError::Unsupported(relo.kind));
-    }
     let (local_spec, local_value, validate) = local_value(local, relo)?;
     if relo.kind == RelocKind::TypeIdLocal {
         return Ok(Resolution {
@@ -220,7 +217,12 @@ pub fn resolve(local: &Btf, relo: &Relocation<'_>, target: &Btf) -> Result<Resol
     let mut mismatches = Vec::new();
     for &cand in &candidates {
         let matched = if relo.kind.class() == KindClass::Type {
-            if compat::types_are_compat(local, relo.type_id, target, cand)? {
+            // `bpf_core_spec_match`: `TYPE_MATCHES` has rules of its own.
+            let fits = match relo.kind {
+                RelocKind::TypeMatches => compat::types_match(local, relo.type_id, target, cand)?,
+                _ => compat::types_are_compat(local, relo.type_id, target, cand)?,
+            };
+            if fits {
                 Ok(Spec {
                     root_type_id: cand,
                     kind: relo.kind,
@@ -303,6 +305,7 @@ pub fn describe(btf: &Btf, relo: &Relocation<'_>) -> Option<String> {
                 crate::Kind::Struct(_) => "struct ",
                 crate::Kind::Union(_) => "union ",
                 crate::Kind::Enum(_) | crate::Kind::Enum64(_) => "enum ",
+                crate::Kind::Typedef(_) => "typedef ",
                 _ => "",
             };
             format!("{prefix}{name}")
@@ -327,5 +330,7 @@ pub fn describe(btf: &Btf, relo: &Relocation<'_>) -> Option<String> {
     })
 }
 
+#[cfg(test)]
+mod match_tests;
 #[cfg(test)]
 mod tests;

@@ -62,8 +62,9 @@ the offset and size instructions the loader poisons are never reached.
 libbpf refuses a relocation it cannot compute: two candidate types that disagree (ambiguity),
 an access path that does not make sense in the object's own BTF, a bitfield no 64-bit load
 holds, an instruction that does not hold the local value. aya 0.14 refuses those too, and
-also a TYPE_SIZE relocation of a type the target lacks (the whole object; libbpf writes 0),
-and it does not match a local ENUM with a target ENUM64 (nor the reverse).
+also a TYPE_SIZE or TYPE_ID_TARGET relocation of a type the target lacks (the whole object;
+libbpf writes 0), any TYPE_MATCHES relocation (a kind it does not know: the whole object, on
+every target), and it does not match a local ENUM with a target ENUM64 (nor the reverse).
 
 JSON (--json), version 1:
   {\"version\":1, \"refused_by\":{\"libbpf\":bool,\"aya\":bool},
@@ -74,7 +75,8 @@ JSON (--json), version 1:
                              \"why\":[str]}]}],
    \"fields\":[{\"path\",\"class\",\"kinds\",\"records\",
                \"targets\":[{\"getter\":GETTER,\"aya\":GETTER|null,\"exists\",\"byte_offset\",
-                            \"byte_size\",\"elements\",\"why\":[str]}]}]}
+                            \"byte_size\",\"elements\",\"local_type_id\",\"target_type_id\",
+                            \"matches\",\"why\":[str]}]}]}
   APPLIED: {\"outcome\":\"value\",\"value\"} | poisoned | refused {\"why\"} | unknown {\"why\"}
   GETTER:  {\"outcome\":\"value\",\"offset\",\"size\"} | bitfield {offset,size,bit_offset,bits,
            signed} | present {offset} | missing | size_mismatch {expected,actual} | type {size}

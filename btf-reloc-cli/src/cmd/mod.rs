@@ -85,7 +85,9 @@ impl Failure {
     /// names it already).
     pub(crate) fn about(path: &Path) -> impl FnOnce(btf_reloc_link::Error) -> Self + '_ {
         move |error| match error {
-            btf_reloc_link::Error::Io { .. } => Self::Message(error.to_string()),
+            btf_reloc_link::Error::Io { .. } | btf_reloc_link::Error::Write { .. } => {
+                Self::Message(error.to_string())
+            }
             _ => Self::Message(format!("{}: {error}", path.display())),
         }
     }

@@ -14,11 +14,24 @@ pub(super) fn expand(model: &Model<'_>, variants: &[ModelVariant<'_>]) -> TokenS
         ident,
         vis: _,
         kernel_name,
+        typedef,
         krate,
         body: _,
     } = model;
     let p = quote!(#krate::__private);
+    let type_descriptor = super::typedef(
+        &p,
+        typedef.as_deref(),
+        quote!(#p::TypeDescriptor::Enum(&<#ident as #p::BtfEnum>::DESCRIPTOR)),
+    );
+    // What the docs call the kernel enum: its typedef for an anonymous one.
+    let doc_name = typedef
+        .as_deref()
+        .filter(|_| kernel_name.is_empty())
+        .unwrap_or(kernel_name);
     let rust_name = ident.unraw().to_string();
+    // The type's own descriptor section (`btf_reloc_format::descriptor_section!`).
+    let section_name: String = btf_reloc_format::section_type_name(&rust_name).collect();
     let (variant_idents, variant_names): (Vec<_>, Vec<_>) = variants
         .iter()
         .map(|ModelVariant { ident, kernel_name }| (*ident, kernel_name.as_str()))
@@ -41,11 +54,11 @@ pub(super) fn expand(model: &Model<'_>, variants: &[ModelVariant<'_>]) -> TokenS
         .zip(indices)
         .map(|(v, i)| quote!(Self::#v => #p::enum_value_exists::<Self, #i>()));
     let value_doc = format!(
-        " The value of this enumerator of kernel enum `{kernel_name}` in the target, if it exists \
+        " The value of this enumerator of kernel enum `{doc_name}` in the target, if it exists \
          there."
     );
     let exists_doc =
-        format!(" Whether this enumerator of kernel enum `{kernel_name}` exists in the target.");
+        format!(" Whether this enumerator of kernel enum `{doc_name}` exists in the target.");
     quote! {
         #[automatically_derived]
         impl #p::BtfEnum for #ident {
@@ -60,8 +73,7 @@ pub(super) fn expand(model: &Model<'_>, variants: &[ModelVariant<'_>]) -> TokenS
 
         #[automatically_derived]
         impl #p::BtfType for #ident {
-            const TYPE: #p::TypeDescriptor =
-                #p::TypeDescriptor::Enum(&<#ident as #p::BtfEnum>::DESCRIPTOR);
+            const TYPE: #p::TypeDescriptor = #type_descriptor;
         }
 
         #[automatically_derived]
@@ -83,6 +95,6 @@ pub(super) fn expand(model: &Model<'_>, variants: &[ModelVariant<'_>]) -> TokenS
             }
         }
 
-        #p::emit_enum_descriptor!(#ident);
+        #p::emit_type_descriptor!(#ident, #section_name);
     }
 }

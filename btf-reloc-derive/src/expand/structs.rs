@@ -2,10 +2,13 @@
 //!
 //! For `struct S { f: T }` it writes, in this order: `unsafe impl BtfRelocatable for S` (the
 //! descriptor), `impl RelocatableField<I> for S` per field, `unsafe impl FieldType for S` (so `S`
-//! can be embedded), the `SFields<A>` getters type and its impl, the query functions on `S`, the
-//! projection for `btf::field_byte_offset!` (in a block of its own), the layout assertion and the
-//! descriptor emission for the post-link step. Which getters and queries a field gets, and their
-//! names, come from the model (`methods::Method`).
+//! can be embedded), `impl BtfType for S` and `unsafe impl BtfPointee for S` (so that a
+//! `KernelPtr<S>` field points to it), the `SFields<A>` getters type and its impl, the query
+//! functions on `S`, the projection for `btf::field_byte_offset!` (in a block of its own), the
+//! layout assertion and the descriptor emission for the post-link step. Which getters and
+//! queries a field gets, and their names, come from the model (`methods::Method`). A union
+//! (`union S { f: T }`) gets the same items; only its shape, its type descriptor and its
+//! descriptor record say `Union`.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -14,7 +17,7 @@ use syn::spanned::Spanned;
 
 use crate::methods::Method;
 use crate::shape;
-use crate::valid::{Model, ModelField};
+use crate::valid::{Body, Model, ModelField};
 
 /// The generated items for a struct model.
 pub(super) fn expand(model: &Model<'_>) -> TokenStream {
@@ -22,12 +25,40 @@ pub(super) fn expand(model: &Model<'_>) -> TokenStream {
         ident,
         vis,
         kernel_name,
+        typedef,
         krate,
         body: _,
     } = model;
     let p = quote!(#krate::__private);
+    // A union is a struct whose fields all start at 0: only its kind differs.
+    let union = matches!(model.body, Body::Union(_));
+    let kind = match union {
+        true => quote!(Union),
+        false => quote!(Struct),
+    };
+    let descriptor = quote!(#p::TypeDescriptor::#kind(&<#ident as #p::BtfRelocatable>::DESCRIPTOR));
+    let type_descriptor = super::typedef(&p, typedef.as_deref(), descriptor);
+    // A pointer to the type: to its forward declaration, by name; to `void` for an anonymous
+    // type (a typedef's), which has no name to declare.
+    let pointer = if kernel_name.is_empty() {
+        quote!(#p::TypeShape::Ptr)
+    } else {
+        quote! {
+            #p::TypeShape::PtrTo(&#p::PointeeShape::Named {
+                union: #union,
+                name: #kernel_name,
+            })
+        }
+    };
+    // What the docs call the kernel type: its typedef for an anonymous one.
+    let doc_name = typedef
+        .as_deref()
+        .filter(|_| kernel_name.is_empty())
+        .unwrap_or(kernel_name);
     let fields_ty = format_ident!("{}Fields", ident.unraw());
     let rust_name = ident.unraw().to_string();
+    // The type's own descriptor section (`btf_reloc_format::descriptor_section!`).
+    let section_name: String = btf_reloc_format::section_type_name(&rust_name).collect();
 
     // Sizes and shapes go through `RelocatableField`, so that a field type that cannot be read is
     // reported once, at the `type Type` below.
@@ -85,7 +116,7 @@ pub(super) fn expand(model: &Model<'_>) -> TokenStream {
         p: &p,
         ident,
         rust_name: &rust_name,
-        kernel_name,
+        kernel_name: doc_name,
     };
     // Getters go on `SFields` (reached from handles), queries on `S`; the model lists each
     // field's methods in the order they are written.
@@ -129,7 +160,7 @@ pub(super) fn expand(model: &Model<'_>) -> TokenStream {
         #[automatically_derived]
         unsafe impl #field_type_trait for #ident #where_skipped {
             const SHAPE: #p::TypeShape =
-                #p::TypeShape::Struct(&<#ident as #p::BtfRelocatable>::DESCRIPTOR);
+                #p::TypeShape::#kind(&<#ident as #p::BtfRelocatable>::DESCRIPTOR);
             type Value<__A: #p::AddressSpace, __P: #p::Path> = #p::Ptr<#ident, __A, __P>;
             type Projection<__P: #p::Path> = <#ident as #p::Projectable>::Projection<__P>;
 
@@ -146,8 +177,12 @@ pub(super) fn expand(model: &Model<'_>) -> TokenStream {
 
         #[automatically_derived]
         impl #p::BtfType for #ident {
-            const TYPE: #p::TypeDescriptor =
-                #p::TypeDescriptor::Struct(&<#ident as #p::BtfRelocatable>::DESCRIPTOR);
+            const TYPE: #p::TypeDescriptor = #type_descriptor;
+        }
+
+        #[automatically_derived]
+        unsafe impl #p::BtfPointee for #ident {
+            const POINTER: #p::TypeShape = #pointer;
         }
 
         #[doc = #fields_doc]
@@ -173,7 +208,7 @@ pub(super) fn expand(model: &Model<'_>) -> TokenStream {
 
         const _: () = #p::check_layout::<#ident>();
 
-        #p::emit_descriptor!(#ident);
+        #p::emit_type_descriptor!(#ident, #section_name);
     }
 }
 
@@ -188,6 +223,7 @@ fn projection(model: &Model<'_>, p: &TokenStream) -> TokenStream {
         ident,
         vis,
         kernel_name: _,
+        typedef: _,
         krate: _,
         body: _,
     } = model;

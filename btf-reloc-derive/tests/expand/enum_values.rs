@@ -49,4 +49,4 @@ impl PidType {
         }
     }
 }
-::btf_reloc_runtime::__private::emit_enum_descriptor!(PidType);
+::btf_reloc_runtime::__private::emit_type_descriptor!(PidType, "PidType");

@@ -58,6 +58,15 @@ impl ::btf_reloc_runtime::__private::BtfType for TaskStructV58 {
         &<TaskStructV58 as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
     );
 }
+#[automatically_derived]
+unsafe impl ::btf_reloc_runtime::__private::BtfPointee for TaskStructV58 {
+    const POINTER: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::PtrTo(
+        &::btf_reloc_runtime::__private::PointeeShape::Named {
+            union: false,
+            name: "task_struct___v58",
+        },
+    );
+}
 /// Field getters of [`TaskStructV58`], reached from `KernelPtr<TaskStructV58>`, `UserPtr<TaskStructV58>` and embedded-struct handles through `Deref`.
 #[allow(non_camel_case_types)]
 #[derive(::core::fmt::Debug)]
@@ -152,4 +161,4 @@ const _: () = {
     };
 };
 const _: () = ::btf_reloc_runtime::__private::check_layout::<TaskStructV58>();
-::btf_reloc_runtime::__private::emit_descriptor!(TaskStructV58);
+::btf_reloc_runtime::__private::emit_type_descriptor!(TaskStructV58, "TaskStructV58");

@@ -78,6 +78,15 @@ impl ::btf_reloc_runtime::__private::BtfType for task_struct {
         &<task_struct as ::btf_reloc_runtime::__private::BtfRelocatable>::DESCRIPTOR,
     );
 }
+#[automatically_derived]
+unsafe impl ::btf_reloc_runtime::__private::BtfPointee for task_struct {
+    const POINTER: ::btf_reloc_runtime::__private::TypeShape = ::btf_reloc_runtime::__private::TypeShape::PtrTo(
+        &::btf_reloc_runtime::__private::PointeeShape::Named {
+            union: false,
+            name: "task_struct",
+        },
+    );
+}
 /// Field getters of [`task_struct`], reached from `KernelPtr<task_struct>`, `UserPtr<task_struct>` and embedded-struct handles through `Deref`.
 #[allow(non_camel_case_types)]
 #[derive(::core::fmt::Debug)]
@@ -311,4 +320,4 @@ const _: () = {
     };
 };
 const _: () = ::btf_reloc_runtime::__private::check_layout::<task_struct>();
-::btf_reloc_runtime::__private::emit_descriptor!(task_struct);
+::btf_reloc_runtime::__private::emit_type_descriptor!(task_struct, "task_struct");

@@ -56,6 +56,15 @@ impl my_runtime::__private::BtfType for file {
         &<file as my_runtime::__private::BtfRelocatable>::DESCRIPTOR,
     );
 }
+#[automatically_derived]
+unsafe impl my_runtime::__private::BtfPointee for file {
+    const POINTER: my_runtime::__private::TypeShape = my_runtime::__private::TypeShape::PtrTo(
+        &my_runtime::__private::PointeeShape::Named {
+            union: false,
+            name: "file",
+        },
+    );
+}
 /// Field getters of [`file`], reached from `KernelPtr<file>`, `UserPtr<file>` and embedded-struct handles through `Deref`.
 #[allow(non_camel_case_types)]
 #[derive(::core::fmt::Debug)]
@@ -136,4 +145,4 @@ const _: () = {
     };
 };
 const _: () = my_runtime::__private::check_layout::<file>();
-my_runtime::__private::emit_descriptor!(file);
+my_runtime::__private::emit_type_descriptor!(file, "file");

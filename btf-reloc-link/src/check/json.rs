@@ -145,6 +145,9 @@ pub(super) fn report(report: &Report) -> String {
                         ("byte_offset", J::opt(res.byte_offset)),
                         ("byte_size", J::opt(res.byte_size)),
                         ("elements", J::opt(res.elements)),
+                        ("local_type_id", J::opt(res.local_type_id)),
+                        ("target_type_id", J::opt(res.target_type_id)),
+                        ("matches", res.matches.map_or(J::Null, J::Bool)),
                         ("why", J::strs(&res.why)),
                     ])
                 })

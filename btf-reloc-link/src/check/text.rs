@@ -107,6 +107,17 @@ impl fmt::Display for Report {
                     if let Some(len) = r.elements {
                         cell.push_str(&format!("; [i] for i < {len}"));
                     }
+                    if let Some(id) = r.local_type_id {
+                        cell.push_str(&format!("; local id {id}"));
+                    }
+                    if let Some(id) = r.target_type_id {
+                        cell.push_str(&format!("; id {id}"));
+                    }
+                    match r.matches {
+                        Some(true) => cell.push_str("; matches"),
+                        Some(false) => cell.push_str("; does not match"),
+                        None => {}
+                    }
                     if let Some(aya) = &r.aya {
                         cell.push_str(&format!(" (aya 0.14: {})", getter(field.class, aya)));
                     }

@@ -117,7 +117,7 @@ fn base() -> Kernel {
 impl Kernel {
     fn btf(&self) -> Btf {
         let mut btf = Btf::new();
-        let ints: Vec<TypeId> = [1, 2, 4, 8]
+        let ints: Vec<TypeId> = [1, 2, 4, 8, 16]
             .into_iter()
             .map(|size| {
                 btf.add_int(&format!("u{}", size * 8), size, false)
@@ -320,6 +320,42 @@ fn cases() -> Vec<Case> {
                     bit_offset: 202 * 8,
                     bits: 16,
                     signed: false,
+                },
+            )],
+            refused: loads,
+            why: None,
+        },
+        Case {
+            // libbpf relocates a 16-byte load; the getter loads the 8 bytes holding the field.
+            name: "a bitfield in the high half of an __int128",
+            kernel: Kernel {
+                flags: M::Bits(16, 192 * 8 + 70, 9),
+                ..base()
+            },
+            getters: vec![(
+                FLAGS,
+                Getter::Bitfield {
+                    offset: 200,
+                    size: 8,
+                    bit_offset: 192 * 8 + 70,
+                    bits: 9,
+                    signed: false,
+                },
+            )],
+            refused: loads,
+            why: None,
+        },
+        Case {
+            name: "a bitfield straddling the halves of an __int128",
+            kernel: Kernel {
+                flags: M::Bits(16, 192 * 8 + 60, 9),
+                ..base()
+            },
+            getters: vec![(
+                FLAGS,
+                Getter::SizeMismatch {
+                    expected: 4,
+                    actual: 16,
                 },
             )],
             refused: loads,

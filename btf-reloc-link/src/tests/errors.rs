@@ -10,7 +10,7 @@ use btf_reloc_format::{
 use object::Architecture;
 
 use super::fixture::{
-    ld_imm64, minimal_btf, mov_exit, path_id, task, task_records, Fixture, TASK, TASK_BYTES,
+    ld_imm64, minimal_btf, mov_exit, path_id, reseal, task, task_records, Fixture, TASK, TASK_BYTES,
 };
 use crate::{bytes::u64_at, dump, link, Error};
 
@@ -109,7 +109,8 @@ fn garbled_descriptor_records() {
         let mut descriptors = task_records();
         descriptors[at] = byte;
         let fixture = Fixture {
-            descriptors: Some(descriptors),
+            // With a valid checksum, so that the field's own check speaks.
+            descriptors: Some(reseal(descriptors)),
             ..Fixture::standard()
         };
         let err = link_err(&fixture.build());
@@ -266,7 +267,8 @@ fn marker_without_descriptor() {
 
 #[test]
 fn unknown_marker_kind() {
-    for kind in [6u32, 7, 12, 13, 0xffff] {
+    // 6, 7 and 12 (TYPE_ID_LOCAL, TYPE_ID_TARGET, TYPE_MATCHES) are emitted: `kinds.rs`.
+    for kind in [13u32, 0xffff] {
         let fixture = with_prog_markers(&[
             marker(RelocKind::FieldExists, TASK.field_id(0)),
             u64::from(MAGIC) << 48 | u64::from(kind) << 32 | u64::from(TASK.field_id(0)),
@@ -353,7 +355,7 @@ fn version_1_records_are_rejected() {
     );
     let msg = err.to_string();
     assert!(
-        msg.contains("record version 1 is not supported") && msg.contains("reads version 2"),
+        msg.contains("record version 1 is not supported") && msg.contains("reads version 3"),
         "{msg}"
     );
 }
@@ -436,7 +438,7 @@ fn inconsistent_records() {
         bytes.extend_from_slice(&super::fixture::PID_TYPE_BYTES);
         let at = bytes.len() - super::fixture::PID_TYPE_BYTES.len() + 12 + 4 + 8 + 4;
         bytes.splice(at..at + 13, *b"demo::Missing");
-        bytes
+        reseal(bytes)
     };
     let cycle = {
         let mut bytes = CYC_A_BYTES.to_vec();
@@ -444,7 +446,7 @@ fn inconsistent_records() {
         let at = b.len() - 10;
         bytes.extend_from_slice(&b[..at]);
         bytes.extend_from_slice(b"demo::CycA");
-        bytes
+        reseal(bytes)
     };
     let duplicate_path = {
         let mut bytes = task_records();
@@ -530,10 +532,10 @@ fn fan_out(depth: usize) -> Vec<u8> {
                 put_str(&mut body, &inner);
             }
         }
-        let mut out = b"BREL\x02\x01\x00\x00".to_vec();
+        let mut out = b"BREL\x03\x01\x00\x00".to_vec();
         put(&mut out, 12 + body.len() as u32);
         out.extend(body);
-        out
+        reseal(out)
     }
     (0..depth).flat_map(|level| record(level, depth)).collect()
 }
@@ -679,4 +681,189 @@ fn enum_value_out_of_range() {
             .contains("variant `e::BIG` = 2147483648 does not fit the enum's 4 signed byte(s)"),
         "{err}"
     );
+}
+
+/// `object` with section `name`'s header pointing at `offset`/`size` (and type `sh_type`, if
+/// given).
+fn with_section_span(
+    object: &[u8],
+    name: &str,
+    offset: u64,
+    size: u64,
+    sh_type: Option<u32>,
+) -> Vec<u8> {
+    let index = crate::elf::Elf::parse(object)
+        .expect("valid base")
+        .section_by_name(name)
+        .unwrap_or_else(|| panic!("no section {name}"))
+        .index;
+    let mut out = object.to_vec();
+    let header = u64_at(object, 0x28).expect("shoff") as usize + index * 64;
+    if let Some(sh_type) = sh_type {
+        out[header + 4..header + 8].copy_from_slice(&sh_type.to_le_bytes());
+    }
+    out[header + 0x18..header + 0x20].copy_from_slice(&offset.to_le_bytes());
+    out[header + 0x20..header + 0x28].copy_from_slice(&size.to_le_bytes());
+    out
+}
+
+/// The file span of section `name`.
+fn span_of(object: &[u8], name: &str) -> (u64, u64) {
+    let elf = crate::elf::Elf::parse(object).expect("valid base");
+    let s = elf.section_by_name(name).expect("section");
+    (s.offset, s.size)
+}
+
+#[test]
+fn overlapping_sections_are_refused() {
+    let base = Fixture {
+        license: true,
+        ..Fixture::with_btf(32)
+    }
+    .build();
+    let (prog_off, prog_size) = span_of(&base, super::fixture::PROG);
+    let (btf_off, btf_size) = span_of(&base, ".BTF");
+    let shoff = u64_at(&base, 0x28).expect("shoff");
+    let cases = [
+        // Data aliased onto the program: patching markers would rewrite it, or the reverse.
+        (
+            with_section_span(&base, "license", prog_off, prog_size, None),
+            "`license`",
+        ),
+        // The same code as two programs: relocated twice.
+        (
+            with_section_span(&base, ".text", prog_off, prog_size, None),
+            "`.text`",
+        ),
+        (
+            with_section_span(&base, ".BTF.ext", btf_off, btf_size, None),
+            "`.BTF.ext`",
+        ),
+        // Partly: one byte in common.
+        (
+            with_section_span(&base, "license", prog_off + prog_size - 1, 4, None),
+            "`license`",
+        ),
+        (
+            with_section_span(&base, "license", 60, 4, None),
+            "the ELF header",
+        ),
+        (
+            with_section_span(&base, "license", shoff + 8, 4, None),
+            "the section header table",
+        ),
+    ];
+    for (object, names) in cases {
+        let err = link_err(&object);
+        assert!(matches!(err, Error::MalformedElf(_)), "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains("overlaps") && msg.contains(names), "{msg}");
+        assert!(dump(&object).is_err(), "dump too: {msg}");
+        assert!(crate::check(&object, &[]).is_err(), "check too: {msg}");
+    }
+    // What occupies no file bytes may sit anywhere: SHT_NOBITS, and empty sections.
+    for object in [
+        with_section_span(
+            &base,
+            "license",
+            prog_off,
+            prog_size,
+            Some(object::elf::SHT_NOBITS),
+        ),
+        with_section_span(&base, "license", prog_off, 0, None),
+    ] {
+        assert!(matches!(
+            link(&object).expect("links"),
+            crate::LinkOutcome::Linked { .. }
+        ));
+    }
+}
+
+#[test]
+fn malformed_elf_errors_name_the_section() {
+    let base = Fixture::standard().build();
+    let past_end = with_section_span(&base, "maps", 1 << 40, 4, None);
+    let msg = link_err(&past_end).to_string();
+    assert!(
+        msg.contains("`maps`") && msg.contains("past the end of the file"),
+        "{msg}"
+    );
+    assert!(!msg.contains("``"), "{msg}");
+    // The name table itself has no name to give.
+    let shstrndx = usize::from(crate::bytes::u16_at(&base, 0x3e).expect("shstrndx"));
+    let header = u64_at(&base, 0x28).expect("shoff") as usize + shstrndx * 64;
+    let mut bad_names = base.clone();
+    bad_names[header + 0x18..header + 0x20].copy_from_slice(&(1u64 << 40).to_le_bytes());
+    let msg = link_err(&bad_names).to_string();
+    assert!(msg.contains("section name table"), "{msg}");
+}
+
+#[test]
+fn bad_func_and_line_info_record_sizes() {
+    let (ext, relocs) = super::fixture::minimal_btf_ext(32);
+    // Record sizes: func_info's at hdr_len + 0, line_info's at hdr_len + 20.
+    for (at, part) in [(32, "func_info"), (52, "line_info")] {
+        for size in [0u32, 0xffff_ffff, 6] {
+            let mut bad = ext.clone();
+            bad[at..at + 4].copy_from_slice(&size.to_le_bytes());
+            let object = Fixture {
+                btf_ext: Some((bad, relocs)),
+                ..Fixture::with_btf(32)
+            }
+            .build();
+            let err = link_err(&object);
+            assert!(matches!(err, Error::BtfExt(_)), "{err}");
+            let expected = format!("{part} record size {size}");
+            assert!(err.to_string().contains(&expected), "{expected}: {err}");
+            let err = dump(&object).expect_err("dump refuses it too");
+            assert!(err.to_string().contains(&expected), "{expected}: {err}");
+        }
+    }
+}
+
+#[test]
+fn altered_descriptor_records_are_refused() {
+    // TASK's struct size (header 12 + name 4+16 + rust_path 4+16), the checksum bytes (6, 7)
+    // and a field offset (`pid`'s, after its id and name): a change that is still plausible
+    // would otherwise end up in the local BTF.
+    let size_at = 52;
+    assert_eq!(descriptor_u32(size_at), TASK.size as u32);
+    for at in [size_at, 6, 7, size_at + 8 + 4 + 4 + 3] {
+        let mut descriptors = task_records();
+        descriptors[at] ^= 0x40;
+        let fixture = Fixture {
+            descriptors: Some(descriptors),
+            ..Fixture::standard()
+        };
+        let err = link_err(&fixture.build());
+        assert!(matches!(err, Error::Descriptor { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("`.btf_reloc.descriptors`") && msg.contains("altered after the build"),
+            "byte {at}: {msg}"
+        );
+    }
+    // A member offset BTF cannot hold is the descriptor's fault, not `.BTF`'s.
+    let mut descriptors = task_records();
+    let pid_offset_at = size_at + 8 + 4 + 4 + 3;
+    assert_eq!(descriptor_u32(pid_offset_at), 4);
+    descriptors[size_at..size_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    descriptors[pid_offset_at..pid_offset_at + 4].copy_from_slice(&0x2000_0000u32.to_le_bytes());
+    let fixture = Fixture {
+        descriptors: Some(reseal(descriptors)),
+        ..Fixture::standard()
+    };
+    let err = link_err(&fixture.build());
+    assert!(matches!(err, Error::Descriptor { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("`.btf_reloc.descriptors`")
+            && msg.contains("`task_struct___v1.pid` at byte 536870912 lies beyond"),
+        "{msg}"
+    );
+}
+
+/// The little-endian word at `at` of [`task_records`].
+fn descriptor_u32(at: usize) -> u32 {
+    u32::from_le_bytes(task_records()[at..at + 4].try_into().expect("4 bytes"))
 }

@@ -188,6 +188,35 @@ pub(crate) fn task_records() -> Vec<u8> {
     out
 }
 
+/// `section` with the checksum of each record recomputed: a test that alters a record on purpose
+/// reseals it to reach the check behind the checksum.
+pub(crate) fn reseal(mut section: Vec<u8>) -> Vec<u8> {
+    use btf_reloc_format::encode::{checksum, RECORD_CHECKSUM};
+    let mut pos = 0;
+    while let Some(&byte) = section.get(pos) {
+        if byte == 0 {
+            pos += 1;
+            continue;
+        }
+        let Some(len) = section
+            .get(pos + 8..pos + 12)
+            .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")) as usize)
+        else {
+            break;
+        };
+        let Some(record) = section
+            .get_mut(pos..pos.saturating_add(len))
+            .filter(|r| r.len() >= RECORD_CHECKSUM.end)
+        else {
+            break;
+        };
+        let sum = checksum(record).to_le_bytes();
+        record[RECORD_CHECKSUM].copy_from_slice(&sum);
+        pos += len;
+    }
+    section
+}
+
 /// The marker id of the access path `indices` from the root `root`.
 pub(crate) fn path_id(root: &StructDescriptor, indices: &[usize]) -> u32 {
     indices

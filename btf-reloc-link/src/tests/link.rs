@@ -203,7 +203,7 @@ fn raw_bytes_of_a_small_case() {
     let elf = Elf::parse(&object).expect("parse");
     assert_eq!(imm64(section(&elf, PROG), 0), 4);
 
-    let strings = b"\0u32\0x\0tiny\0kprobe/do_sys_open\x000:0\0";
+    let strings = b"\0unsigned int\0x\0tiny\0kprobe/do_sys_open\x000:0\0";
     let mut btf = vec![0x9f, 0xeb, 1, 0];
     for w in [24, 0, 40, 40, strings.len() as u32] {
         btf.extend(w.to_le_bytes());
@@ -212,13 +212,13 @@ fn raw_bytes_of_a_small_case() {
         1,
         1 << 24,
         4,
-        32, // [1] INT u32
-        7,
+        32, // [1] INT unsigned int (the C name of a local u32)
+        16,
         (4 << 24) | 1,
         8,
-        5,
+        14,
         1,
-        32, // [2] STRUCT tiny { u32 x @ bit 32 }
+        32, // [2] STRUCT tiny { unsigned int x @ bit 32 }
     ];
     for w in types {
         btf.extend(w.to_le_bytes());
@@ -236,11 +236,11 @@ fn raw_bytes_of_a_small_case() {
         0,
         28, // header
         16,
-        12,
+        21,
         1,
         0,
         2,
-        31,
+        40,
         0, // record size, {sec "kprobe/...", 1}, {insn 0, [2], "0:0", 0}
     ];
     assert_eq!(words(section(&elf, ".BTF.ext")), ext);

@@ -2,12 +2,15 @@
 
 mod check;
 mod errors;
+#[cfg(unix)]
+mod file;
 mod fixture;
 mod fuzz;
 mod kinds;
 mod layout;
 mod link;
 mod loaders;
+mod types;
 
 use crate::{bytes::u32_at, elf::Elf};
 

@@ -75,10 +75,12 @@ fn btf_reloc_link_was_not_run() -> bool {
     // SAFETY: on the bpf target a call through a function pointer whose value is a helper id is
     // how helper calls are expressed (`call <id>`). No helper has this id: the verifier rejects
     // the program at this call, so it never runs.
-    let not_post_linked: Helper =
+    let run_btf_reloc_link_on_this_object: Helper =
         unsafe { core::mem::transmute::<usize, Helper>(NOT_POST_LINKED_HELPER as usize) };
+    // The verifier's log shows this line (from the object's line info) above its refusal: it is
+    // the message to whoever loads an object that was never post-linked.
     // SAFETY: see above: this call is never executed, only refused by the verifier.
-    unsafe { not_post_linked() != 0 }
+    unsafe { run_btf_reloc_link_on_this_object() != 0 } // never post-linked: run `btf-reloc link`
 }
 
 /// `long bpf_probe_read_{kernel,user}{,_str}(void *dst, u32 size, const void *unsafe_ptr)`.

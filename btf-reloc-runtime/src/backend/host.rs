@@ -7,24 +7,12 @@ use core::mem::{size_of, MaybeUninit};
 
 use std::vec::Vec;
 
-use btf_reloc_format::descriptor::{EnumDescriptor, StructDescriptor, TypeDescriptor};
 use btf_reloc_format::RelocKind;
 
-use crate::field::{BtfEnum, BtfRelocatable, BtfType, FieldType};
+use crate::field::{BtfEnum, BtfType, FieldType};
 use crate::path::Path;
 use crate::ptr::Space;
 use crate::sim::{self, EFAULT};
-
-/// `&'static` descriptors of a type's consts (promoted through an associated const).
-struct Static<T>(T);
-
-impl<T: BtfRelocatable> Static<T> {
-    const STRUCT: &'static StructDescriptor = &T::DESCRIPTOR;
-}
-
-impl<T: BtfEnum> Static<T> {
-    const ENUM: &'static EnumDescriptor = &T::DESCRIPTOR;
-}
 
 fn kind(value: u32) -> RelocKind {
     RelocKind::from_u32(value).unwrap_or(RelocKind::FieldExists)
@@ -38,8 +26,7 @@ pub(crate) fn flag(value: u64) -> bool {
 
 pub(crate) fn field_info<P: Path, const KIND: u32>() -> u64 {
     let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
-    let root = TypeDescriptor::Struct(Static::<P::Root>::STRUCT);
-    sim::field_value(root, &indices, kind(KIND))
+    sim::field_value(<P::Root as BtfType>::TYPE, &indices, kind(KIND))
 }
 
 pub(crate) fn type_info<T: BtfType, const KIND: u32>() -> u64 {
@@ -47,7 +34,7 @@ pub(crate) fn type_info<T: BtfType, const KIND: u32>() -> u64 {
 }
 
 pub(crate) fn enum_info<E: BtfEnum, const I: usize, const KIND: u32>() -> u64 {
-    sim::enum_value(TypeDescriptor::Enum(Static::<E>::ENUM), I, kind(KIND))
+    sim::enum_value(<E as BtfType>::TYPE, I, kind(KIND))
 }
 
 pub(crate) fn probe_read<V: FieldType>(space: Space, src: *const u8) -> Result<V, i32> {

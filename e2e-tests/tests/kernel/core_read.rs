@@ -1,10 +1,12 @@
 //! `bpf_core_read.h` on the running kernel (`e2e-ebpf/src/core_read.rs`): pointer chains, an
 //! embedded struct as one access path, strings, array elements and bounds, a real kernel
-//! bitfield, enum values and type existence/size, each against ground truth from syscalls,
-//! procfs or the kernel's own BTF.
+//! bitfield, enum values (of a 64-bit kernel enum too, as aya relocates it on this kernel) and
+//! type existence/size, each against ground truth from syscalls, procfs or the kernel's own
+//! BTF.
 
 use std::fs;
 
+use btf_reloc_btf::{Btf, Kind};
 use btf_reloc_e2e_common::{
     core_read::{self, slot, ARGS_MAX, EXE_NAME_MAX},
     objects::{Bin, Variant},
@@ -188,6 +190,44 @@ fn running_kernel() {
             )
             .into());
         }
+        let want = enum64(&vmlinux)?;
+        let got = read(slot::ENUM64)?;
+        if got != want {
+            return Err(format!(
+                "enum perf_callchain_context (local ENUM64): [value(PERF_CONTEXT_KERNEL), \
+                 exists(PERF_CONTEXT_KERNEL), type_exists, _] = {got:?}, expected {want:?}"
+            )
+            .into());
+        }
         Ok(())
     });
+}
+
+/// What aya 0.14 relocates for the local `ENUM64` `perf_callchain_context` against the running
+/// kernel, from its BTF: where the kernel has the enum as an `ENUM64` (6.0 and later), its value
+/// of `PERF_CONTEXT_KERNEL` (`(__u64)-128`) and existence; where it has it as an 8-byte `ENUM`
+/// (before 6.0), nothing: aya matches an enum only with one of its own BTF kind (and has turned
+/// the local `ENUM64` into a `UNION` on such a kernel anyway), so `value()` is `None`, `exists()`
+/// and `type_exists` false. `type_exists` also needs the kernel to take `ENUM64` (the union
+/// matches no type).
+fn enum64(vmlinux: &Btf) -> Result<Raw> {
+    const NAME: &str = "perf_callchain_context";
+    let (is_enum64, e) = vmlinux
+        .types_named(NAME)
+        .find_map(|(_, ty)| match &ty.kind {
+            Kind::Enum64(e) => Some((true, e)),
+            Kind::Enum(e) => Some((false, e)),
+            _ => None,
+        })
+        .ok_or_else(|| format!("vmlinux has no enum {NAME}"))?;
+    if !is_enum64 {
+        return Ok([0, 0, 0, 0]);
+    }
+    let value = e
+        .values
+        .iter()
+        .find(|v| vmlinux.str_at(v.name_off) == Some("PERF_CONTEXT_KERNEL"))
+        .map(|v| v.value as i64)
+        .ok_or_else(|| format!("vmlinux's {NAME} has no PERF_CONTEXT_KERNEL"))?;
+    Ok([value, 1, i64::from(kernel::takes_enum64()?), 0])
 }

@@ -6,22 +6,33 @@ use btf_reloc_e2e_common::{
     flavors::{self, FLAVOR_NEW, FLAVOR_OLD, READ},
     objects::{Bin, Variant},
 };
-use btf_reloc_e2e_tests::{error_chain, kernel, Result};
+use btf_reloc_e2e_tests::{
+    btf_layout::{self, TaskState},
+    error_chain, kernel, Result,
+};
 use btf_reloc_runtime::sim::{Simulation, Struct, Type};
 
 use crate::harness::run;
 
-/// On this kernel (≥ 5.14) the `___new` flavor must be chosen, and a running task's state is
-/// `TASK_RUNNING` (0). Loading at all proves the verifier pruned the `___old` branch, whose
-/// relocations the loader poisoned.
+/// The flavor whose field the running kernel's BTF has must be chosen — `___new` where
+/// `task_struct` has `__state` (5.14 and later), `___old` where it has only `long state` — and
+/// a running task's state is `TASK_RUNNING` (0) either way. Loading at all proves the verifier
+/// pruned the other branch, whose relocations the loader poisoned.
 #[test]
 fn pick_the_existing_field() {
     run(|objects| {
+        let want = match btf_layout::task_state(&btf_layout::vmlinux()?)? {
+            TaskState::Dunder(_) => [FLAVOR_NEW, READ, 0],
+            TaskState::Long(_) => [FLAVOR_OLD, READ, 0],
+        };
         let mut ebpf = kernel::load(&objects.path(Bin::Main, Variant::Btf))?;
         check(
             &mut ebpf,
-            |got| got == [FLAVOR_NEW, READ, 0],
-            "[1 (task_struct___new), 0 (read), 0 (TASK_RUNNING)]",
+            |got| got == want,
+            &format!(
+                "{want:?} ([flavor: 1 = task_struct___new, 2 = task_struct___old; 0 = read; 0 = \
+                 TASK_RUNNING])"
+            ),
         )
     });
 }

@@ -7,7 +7,12 @@ use btf_reloc_e2e_common::{
     outcome::{decode, decode_option, Outcome, Raw},
     COMM_LEN,
 };
-use btf_reloc_e2e_tests::{kernel, objects::Objects, Result};
+use btf_reloc_e2e_tests::{
+    btf_layout::{self, TaskState},
+    kernel,
+    objects::Objects,
+    Result,
+};
 
 use crate::harness::{expect, run};
 
@@ -56,8 +61,9 @@ fn pid_tgid(objects: &Objects, variant: Variant) -> Result<()> {
 
 /// `task_struct` declared with the wrong order, invented padding, a renamed field, a field no
 /// kernel has and a field declared too wide, read through btf-reloc from a non-main thread:
-/// `pid`, `tgid`, `comm` and `__state` must be the kernel's, the invented field `Ok(None)`, the
-/// wide one `SizeMismatch { expected: 8, actual: 4 }`.
+/// `pid`, `tgid` and `comm` must be the kernel's, the invented field `Ok(None)`, the wide one
+/// `SizeMismatch { expected: 8, actual: 4 }`, and `__state` what the kernel's BTF has
+/// ([`state_outcome`]).
 fn task_struct_wrong_layout(objects: &Objects, variant: Variant) -> Result<()> {
     let mut ebpf = kernel::load(&objects.path(Bin::Main, variant))?;
     kernel::attach(&mut ebpf, live::TASK_FIELDS_PROGRAM)?;
@@ -78,11 +84,11 @@ fn task_struct_wrong_layout(objects: &Objects, variant: Variant) -> Result<()> {
         read(slot::TGID)?,
         Outcome::Value(tgid.into()),
     )?;
-    // The task is running (TASK_RUNNING = 0) while it enters a syscall.
+    let (what, want) = state_outcome()?;
     expect(
-        "__state, renamed `state`",
+        &format!("__state, renamed `state` ({what})"),
         read(slot::STATE)?,
-        Outcome::Value(0),
+        want,
     )?;
     expect(
         "btf_reloc_no_such_field",
@@ -119,4 +125,18 @@ fn task_struct_wrong_layout(objects: &Objects, variant: Variant) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// What a `u32` getter of `__state` returns on the running kernel, from its BTF, and why: the
+/// task is running (`TASK_RUNNING`, 0) while it enters a syscall, so `Ok(Some(0))` where
+/// `__state` exists (5.14 and later); before 5.14 the kernel has only `long state` and the getter
+/// of the missing `__state` returns `Ok(None)`.
+pub(crate) fn state_outcome() -> Result<(&'static str, Outcome)> {
+    Ok(match btf_layout::task_state(&btf_layout::vmlinux()?)? {
+        TaskState::Dunder(_) => ("the kernel has a 4-byte `__state`", Outcome::Value(0)),
+        TaskState::Long(_) => (
+            "the kernel has no `__state`, only an 8-byte `long state`",
+            Outcome::Missing,
+        ),
+    })
 }

@@ -10,6 +10,8 @@
 //! | [`generated`] | declarations `btf-reloc gen` generated, read on the running kernel |
 //! | [`synthetic`] | made-up target layouts handed to aya, read by a uprobe through `UserPtr` |
 //! | [`synthetic_core`] | the same for nested paths, bitfields, arrays, strings, enums, types |
+//! | [`synthetic_types`] | the same for unions and type ids |
+//! | [`type_matches`] | `TYPE_MATCHES` under libbpf (made-up kernels and the running one); aya refuses it |
 //! | [`loaders`] | the objects under CO-RE loaders other than aya |
 //! | [`readme`] | the host simulation of the running kernel's BTF gives the kernel's offsets |
 //! | [`btf_macros`] | `btf::field_byte_offset!` / `field_byte_size!` equal a walk of the kernel's BTF |
@@ -27,5 +29,7 @@ mod loaders;
 mod readme;
 mod synthetic;
 mod synthetic_core;
+mod synthetic_types;
+mod type_matches;
 mod unlinked;
 mod vmlinux;

@@ -6,7 +6,7 @@ use btf_reloc_e2e_common::{
     objects::{Bin, Variant},
     readme::{self, layout, Layout, FIELDS},
 };
-use btf_reloc_e2e_tests::kernel;
+use btf_reloc_e2e_tests::{btf_layout, kernel};
 use btf_reloc_runtime::sim::Simulation;
 
 use crate::harness::run;
@@ -34,9 +34,23 @@ fn simulation_of_vmlinux_matches_the_kernel() {
             )
             .into());
         }
-        // Every field exists in a kernel this recent (`__state` since 5.14), with a size.
-        if in_kernel.iter().any(|&v| v < 0) {
-            return Err(format!("a field is missing: {in_kernel:?} (-1 = absent)").into());
+        // And both are where the kernel's own BTF puts each field: `__state` is absent
+        // (-1, -1) before 5.14, whose `task_struct` has `long state` instead.
+        let vmlinux = btf_layout::vmlinux()?;
+        let task = btf_layout::find_struct(&vmlinux, "task_struct", "pid")
+            .ok_or("vmlinux has no task_struct")?;
+        let mut want: Layout = [-1; 8];
+        for (field, place) in FIELDS.iter().zip(want.chunks_mut(2)) {
+            if let Some(f) = btf_layout::field(&vmlinux, task, field)? {
+                place.copy_from_slice(&[i64::try_from(f.offset)?, i64::try_from(f.size)?]);
+            }
+        }
+        if in_kernel != want {
+            return Err(format!(
+                "[offset, size] of {FIELDS:?}: {in_kernel:?}, but /sys/kernel/btf/vmlinux says \
+                 {want:?} (-1 = absent)"
+            )
+            .into());
         }
         Ok(())
     });
