@@ -6,7 +6,8 @@
 //! What an eBPF build needs and the host crates of the workspace must not get is passed here, for
 //! this build only: the target, `-Z build-std=core`, the rustflags and the profile settings. Each
 //! variant has its own target dir under `target/e2e-ebpf/`: the flags differ, and cargo would
-//! otherwise rebuild everything on every switch.
+//! otherwise rebuild everything on every switch. The benchmark's eBPF crate (`bench-ebpf`) is
+//! built the same way, into the same target dir.
 
 use std::{
     ffi::OsString,
@@ -113,6 +114,27 @@ fn build_variant(
     profile: Profile,
     variant: Variant,
 ) -> Result<Vec<(Bin, PathBuf)>> {
+    let dir = build_package(toolchain, profile, variant, PACKAGE)?;
+    Bin::ALL
+        .into_iter()
+        .map(|bin| {
+            let object = dir.join(bin.name());
+            check_sections(&object, variant)?;
+            Ok((bin, object))
+        })
+        .collect()
+}
+
+/// Builds the bins of the eBPF crate `package` (a member of the root workspace) as `variant`,
+/// in that variant's target dir, and returns the directory the objects are in (each named after
+/// its bin). Other eBPF crates than [`PACKAGE`] share the target dir: their dependencies and
+/// `core` are built with the same flags.
+pub(crate) fn build_package(
+    toolchain: &Toolchain,
+    profile: Profile,
+    variant: Variant,
+    package: &str,
+) -> Result<PathBuf> {
     let target_dir = target_dir(variant);
     let mut cargo = Command::new("cargo");
     cmd::scrub_env(&mut cargo)
@@ -120,21 +142,17 @@ fn build_variant(
         .env("PATH", path_with(&toolchain.bin_dir)?)
         .env("CARGO_ENCODED_RUSTFLAGS", rustflags(variant))
         .envs(profile.env())
-        .args(["+nightly", "build", "--package", PACKAGE, "--bins"])
+        .args(["+nightly", "build", "--package", package, "--bins"])
         .args(["--target", TARGET, "-Z", "build-std=core", "--target-dir"])
         .arg(&target_dir);
     if let Profile::Release = profile {
         cargo.arg("--release");
     }
-    cmd::run(&mut cargo, &format!("building the {variant} eBPF objects"))?;
-    Bin::ALL
-        .into_iter()
-        .map(|bin| {
-            let object = target_dir.join(TARGET).join(profile.dir()).join(bin.name());
-            check_sections(&object, variant)?;
-            Ok((bin, object))
-        })
-        .collect()
+    cmd::run(
+        &mut cargo,
+        &format!("building the {variant} eBPF objects of {package}"),
+    )?;
+    Ok(target_dir.join(TARGET).join(profile.dir()))
 }
 
 /// Catches a change in bpf-linker or in the flags that would silently make

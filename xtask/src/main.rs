@@ -1,12 +1,13 @@
 //! `cargo xtask`: the steps around btf-reloc that plain cargo cannot do — installing the eBPF
 //! toolchain pieces, building the eBPF objects of `e2e-ebpf` with nightly, post-linking them, and
 //! running the kernel tests (`e2e-tests`) and the demo on them; building and running the
-//! template project `examples/aya-project`.
+//! template project `examples/aya-project`; measuring btf-reloc's accesses against C's.
 //!
 //! Every command prints nothing on success except its result; the output of child builds is
 //! shown only when they fail. The kernel tests themselves are ordinary `#[test]`s: this crate
 //! only prepares their objects and hands their directory to `cargo test`.
 
+mod bench;
 mod cmd;
 mod demo;
 mod ebpf;
@@ -50,7 +51,9 @@ commands:
                             under qemu (K: host, 5.10, 6.1, 6.12; ARGS as for e2e); prints
                             kernels x test groups
   test                      `cargo test` (everything but the kernel tests), then e2e, then
-                            example, then matrix: what the README and CI run";
+                            example, then matrix: what the README and CI run
+  bench                     load each kind of access in btf-reloc and in C (clang and
+                            bpf_core_read.h) and print their sizes and verifier counts";
 
 enum Command {
     Setup { print_bin_dir: bool },
@@ -60,6 +63,7 @@ enum Command {
     Demo,
     Example,
     Test,
+    Bench,
     Help,
 }
 
@@ -90,8 +94,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         (Some("demo"), []) => Command::Demo,
         (Some("example"), []) => Command::Example,
         (Some("test"), []) => Command::Test,
+        (Some("bench"), []) => Command::Bench,
         (None | Some("help" | "-h" | "--help"), _) => Command::Help,
-        (Some(command @ ("setup" | "build-ebpf" | "demo" | "example" | "test")), args) => {
+        (
+            Some(command @ ("setup" | "build-ebpf" | "demo" | "example" | "test" | "bench")),
+            args,
+        ) => {
             return Err(format!(
                 "unexpected arguments to {command}: `{}`",
                 args.join(" ")
@@ -135,6 +143,7 @@ fn run(command: Command) -> Result<ExitCode> {
             example_project()?;
             return matrix::run(&objects, &matrix::Options::default());
         }
+        Command::Bench => bench::run()?,
         Command::Help => println!("{USAGE}"),
     }
     Ok(ExitCode::SUCCESS)

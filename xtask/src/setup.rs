@@ -1,8 +1,8 @@
 //! Prerequisites of building and loading eBPF programs: the nightly toolchain
 //! with `rust-src`, a `bpf-linker` built against that nightly's own libLLVM,
-//! a mounted tracefs, and libbpf's development files for the kernel tests'
-//! libbpf loader. Each step checks first and does nothing (and prints nothing)
-//! when already done.
+//! a mounted tracefs, libbpf's development files for the kernel tests'
+//! libbpf loader, and clang for the C side of the benchmark. Each step checks
+//! first and does nothing (and prints nothing) when already done.
 //!
 //! bpf-linker lives outside the repository, in
 //! `$XDG_CACHE_HOME/btf-reloc/tools/llvm-<libLLVM file name>/` (default
@@ -219,8 +219,34 @@ fn libbpf_dev() -> Result<()> {
     if Path::new(HEADER).is_file() {
         return Ok(());
     }
-    eprintln!("installing {PACKAGE} (for the libbpf loader test)...");
-    // A fresh machine may have no package lists yet.
+    apt_install(&[PACKAGE], "the libbpf loader test").map_err(|error| {
+        format!(
+            "{error}\n(the libbpf loader test needs {HEADER}; install libbpf's development files)"
+        )
+    })?;
+    Ok(())
+}
+
+/// The C compiler of `cargo xtask bench`: clang and libbpf's headers (`bpf_helpers.h`,
+/// `bpf_core_read.h`), installed with apt-get when missing. Returns clang's path.
+pub(crate) fn clang() -> Result<PathBuf> {
+    const CLANG: (&str, &str) = ("/usr/bin/clang", "clang");
+    let missing: Vec<&str> = [CLANG, (libbpf_loader::HEADER, libbpf_loader::PACKAGE)]
+        .into_iter()
+        .filter(|(file, _)| !Path::new(file).is_file())
+        .map(|(_, package)| package)
+        .collect();
+    if !missing.is_empty() {
+        apt_install(&missing, "the C side of the benchmark")?;
+    }
+    Ok(PathBuf::from(CLANG.0))
+}
+
+/// `apt-get install PACKAGES`, after `apt-get update`: a fresh machine may have no package lists
+/// yet.
+fn apt_install(packages: &[&str], what_for: &str) -> Result<()> {
+    let names = packages.join(" ");
+    eprintln!("installing {names} (for {what_for})...");
     cmd::run(
         Command::new("apt-get")
             .env("DEBIAN_FRONTEND", "noninteractive")
@@ -230,14 +256,10 @@ fn libbpf_dev() -> Result<()> {
     cmd::run(
         Command::new("apt-get")
             .env("DEBIAN_FRONTEND", "noninteractive")
-            .args(["install", "-y", "-q", PACKAGE]),
-        &format!("apt-get install {PACKAGE}"),
-    )
-    .map_err(|error| {
-        format!(
-            "{error}\n(the libbpf loader test needs {HEADER}; install libbpf's development files)"
-        )
-    })?;
+            .args(["install", "-y", "-q"])
+            .args(packages),
+        &format!("apt-get install {names}"),
+    )?;
     Ok(())
 }
 

@@ -143,6 +143,12 @@ pub(super) fn expand(model: &Model<'_>) -> TokenStream {
          `UserPtr<{rust_name}>` and embedded-struct handles through `Deref`."
     );
 
+    // SAFETY (of the three generated `unsafe impl`s): `DESCRIPTOR` is built here from the
+    // struct's own fields, with `size_of` and `offset_of!` of the type itself, so it describes its
+    // real layout (`BtfRelocatable`'s contract); the derive has checked `#[repr(C)]` and that the
+    // type is not packed, and every field's type is a `FieldType` (compile error otherwise), so
+    // the struct is plain data valid for any bit pattern as `FieldType` requires; `POINTER` is a
+    // pointer shape whose pointee is this very type, as `BtfPointee` requires.
     quote! {
         #[automatically_derived]
         unsafe impl #p::BtfRelocatable for #ident {
