@@ -174,6 +174,62 @@ impl<'a> BtfExt<'a> {
     pub fn hdr_len(&self) -> usize {
         self.hdr_len
     }
+
+    /// Every instruction offset the section stores: the `insn_off` field (the first word) of
+    /// each `func_info`, `line_info` and `core_relo` record, with where it is in the section, so
+    /// that a rewrite that moves instructions can patch them in place.
+    pub fn insn_offsets(&self) -> Vec<InsnOffset> {
+        let mut out = Vec::new();
+        let parts = [
+            (InfoPart::FuncInfo, Some(self.func)),
+            (InfoPart::LineInfo, Some(self.line)),
+            (InfoPart::CoreRelo, self.core),
+        ];
+        for (part, range) in parts {
+            let Some(range) = range.filter(|p| p.len > 0) else {
+                continue;
+            };
+            let start = self.hdr_len + range.off;
+            let mut pos = 4;
+            for (sec_name_off, rec_size, records) in groups(self.part_data(range)) {
+                pos += 8;
+                for (i, record) in records.chunks_exact(rec_size).enumerate() {
+                    out.push(InsnOffset {
+                        part,
+                        sec_name_off,
+                        at: start + pos + i * rec_size,
+                        insn_off: word(record, 0).unwrap_or_default(),
+                    });
+                }
+                pos += records.len();
+            }
+        }
+        out
+    }
+}
+
+/// The three parts of `.BTF.ext`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InfoPart {
+    /// `bpf_func_info` records.
+    FuncInfo,
+    /// `bpf_line_info` records.
+    LineInfo,
+    /// `bpf_core_relo` records.
+    CoreRelo,
+}
+
+/// One stored instruction offset (see [`BtfExt::insn_offsets`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InsnOffset {
+    /// The part holding the record.
+    pub part: InfoPart,
+    /// The record's ELF section name, as an offset in `.BTF`'s string section.
+    pub sec_name_off: u32,
+    /// Byte position of the `insn_off` field in the `.BTF.ext` section.
+    pub at: usize,
+    /// Its value: a byte offset in the ELF section.
+    pub insn_off: u32,
 }
 
 /// Checks one part: empty, or a record size (at least `min`, a multiple of 4) followed by whole
@@ -376,6 +432,32 @@ mod tests {
         // Rewriting with the parsed section as the original keeps everything.
         let again = build(Some(&ext), &groups).unwrap();
         assert_eq!(again.bytes, built.bytes);
+    }
+
+    #[test]
+    fn insn_offsets_point_at_the_fields() {
+        let built = build(
+            None,
+            &[
+                CoreReloSec {
+                    sec_name_off: 5,
+                    records: vec![relo(0), relo(16)],
+                },
+                CoreReloSec {
+                    sec_name_off: 9,
+                    records: vec![relo(8)],
+                },
+            ],
+        )
+        .unwrap();
+        let ext = BtfExt::parse(&built.bytes).unwrap();
+        let found = ext.insn_offsets();
+        let seen: Vec<(u32, u32)> = found.iter().map(|f| (f.sec_name_off, f.insn_off)).collect();
+        assert_eq!(seen, [(5, 0), (5, 16), (9, 8)]);
+        for f in found {
+            assert_eq!(f.part, InfoPart::CoreRelo);
+            assert_eq!(word(&built.bytes, f.at), Some(f.insn_off));
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The ELF container at byte level: validating that the input is a 64-bit little-endian
 //! relocatable eBPF object, reading its section headers, section data and relocation offsets, and
-//! rewriting it. A rewrite never moves existing bytes: instructions are patched in place, replaced
-//! or new sections are appended at the end of the file, and the section header table is written
-//! anew after them. Existing section indices, and therefore symbols and relocations, stay valid.
+//! rewriting it. A rewrite never moves a section's start: instructions are patched in place (a
+//! compacted code section shrinks where it is), replaced or new sections are appended at the end
+//! of the file, and the section header table is written anew after them. Existing section
+//! indices, and therefore symbols and relocations, stay valid.
 
 use std::collections::HashSet;
 
@@ -12,7 +13,9 @@ use object::elf::{
 };
 
 use crate::{
-    bytes::{pad_to, range, set_u16, set_u32, set_u64, slice, u16_at, u32_at, u64_at, u8_at, us},
+    bytes::{
+        pad_to, range, set, set_u16, set_u32, set_u64, slice, u16_at, u32_at, u64_at, u8_at, us,
+    },
     error::{Error, Result},
 };
 
@@ -355,6 +358,10 @@ pub(crate) struct Rewrite {
     /// The section name table as it will be written (grown when sections are added).
     shstrtab: Vec<u8>,
     shstrtab_grown: bool,
+    /// Where the input's section header table is, and how many headers it has: a rewrite that
+    /// appends nothing (a compaction) writes the table back in place.
+    table: (usize, usize),
+    appended: bool,
 }
 
 impl Rewrite {
@@ -366,17 +373,23 @@ impl Rewrite {
         if shstrtab.last() != Some(&0) {
             shstrtab.push(0);
         }
+        let shoff = u64_at(elf.data, E_SHOFF)
+            .and_then(us)
+            .ok_or_else(|| malformed("section header offset too large"))?;
         Ok(Self {
             bytes: elf.data.to_vec(),
             sections: elf.sections.clone(),
             shstrndx: elf.shstrndx,
             shstrtab,
             shstrtab_grown: false,
+            table: (shoff, elf.sections.len()),
+            appended: false,
         })
     }
 
     /// Appends `data` at the end of the file (8-aligned) and returns its file offset.
     fn append(&mut self, data: &[u8]) -> u64 {
+        self.appended = true;
         pad_to(&mut self.bytes, 8);
         let off = self.bytes.len() as u64;
         self.bytes.extend_from_slice(data);
@@ -391,6 +404,42 @@ impl Rewrite {
             .get_mut(index)
             .ok_or_else(|| malformed(format!("no section {index}")))?;
         section.offset = off;
+        section.size = data.len() as u64;
+        Ok(())
+    }
+
+    /// Replaces the contents of section `index` with `data`, which is no longer than them, in
+    /// place: the section keeps its offset, gets the new size, and the bytes it no longer covers
+    /// are zeroed (a gap the ELF format allows). Used when instructions are compacted.
+    pub(crate) fn shrink_section_data(&mut self, index: usize, data: &[u8]) -> Result<()> {
+        let section = self
+            .sections
+            .get_mut(index)
+            .ok_or_else(|| malformed(format!("no section {index}")))?;
+        let base = us(section.offset);
+        let old = us(section.size);
+        let (Some(base), Some(old)) = (base, old) else {
+            return Err(malformed(format!("section `{}` too large", section.name)));
+        };
+        if data.len() > old {
+            return Err(malformed(format!(
+                "section `{}` would grow from {old} to {} bytes in place",
+                section.name,
+                data.len()
+            )));
+        }
+        let bytes = self
+            .bytes
+            .get_mut(base..base.saturating_add(old))
+            .ok_or_else(|| {
+                malformed(format!(
+                    "section `{}` past the end of the file",
+                    section.name
+                ))
+            })?;
+        let (kept, freed) = bytes.split_at_mut(data.len());
+        kept.copy_from_slice(data);
+        freed.fill(0);
         section.size = data.len() as u64;
         Ok(())
     }
@@ -442,7 +491,13 @@ impl Rewrite {
         for section in &self.sections {
             section.encode(&mut table);
         }
-        let shoff = self.append(&table);
+        let shoff = if !self.appended && self.table.1 == count {
+            set(&mut self.bytes, self.table.0, &table)
+                .ok_or_else(|| malformed("section header table vanished"))?;
+            self.table.0 as u64
+        } else {
+            self.append(&table)
+        };
         let shnum = if extended { 0 } else { count as u16 };
         let shstrndx = if strndx_extended {
             SHN_XINDEX
@@ -484,6 +539,12 @@ impl Rewrite {
             }
         }
         Ok(())
+    }
+
+    /// Writes a 64-bit value at file offset `off`.
+    pub(crate) fn patch_u64(&mut self, off: usize, v: u64) -> Result<()> {
+        set_u64(&mut self.bytes, off, v)
+            .ok_or_else(|| malformed(format!("patch at {off:#x} lies past the end of the file")))
     }
 
     /// Writes a 32-bit value at file offset `off`.

@@ -18,7 +18,10 @@
 //!    (creating it if needed), keeping `func_info`/`line_info` in place;
 //! 6. sets each marker's immediate to the local value libbpf checks, computed by libbpf's rules
 //!    applied to the local types (`btf_reloc_btf::core`);
-//! 7. neutralises the descriptor section.
+//! 7. neutralises the descriptor section;
+//! 8. compacts: each marker whose value always fits a signed 32-bit immediate becomes the 1-slot
+//!    `mov64 rX, imm32` clang emits, and the code, with everything that names a position in it,
+//!    moves up (`compact`; a section where something cannot move keeps its 2-slot markers).
 //!
 //! This crate owns the ELF side (sections, symbols, relocations, instructions); BTF and the
 //! descriptor format belong to `btf-reloc-btf` and `btf-reloc-format`.
@@ -30,6 +33,7 @@
 
 mod bytes;
 mod check;
+mod compact;
 mod dump;
 mod elf;
 mod error;

@@ -4,8 +4,9 @@
 //! marker to its target through the format's path index, adds the local types the relocations
 //! need to `.BTF` and computes each marker's local value with libbpf's rules
 //! (`btf_reloc_btf::local` and `btf_reloc_btf::core`), writes one `bpf_core_relo` record per
-//! marker to `.BTF.ext`, patches the markers, and finally neutralises the descriptor section
-//! (see [`neutralise_descriptors`]) so that loaders ignore it.
+//! marker to `.BTF.ext`, patches the markers, neutralises the descriptor section (see
+//! [`neutralise_descriptors`]) so that loaders ignore it, and finally hands the object to
+//! `compact`, which makes the markers 1-slot where it can.
 
 use std::{
     collections::{BTreeMap, BTreeSet, HashSet},
@@ -29,6 +30,7 @@ use object::elf::SHT_NOBITS;
 
 use crate::{
     bytes::u32_of,
+    compact,
     elf::{Elf, Rewrite, Section},
     error::{Error, Result},
     file, layout,
@@ -63,6 +65,10 @@ pub struct SectionSummary {
     pub section: String,
     /// Number of records per relocation kind.
     pub kinds: BTreeMap<RelocKind, usize>,
+    /// Markers rewritten to the 1-slot `mov64` form (the section compacted).
+    pub compacted: usize,
+    /// Why the section's markers stayed 2-slot `ld_imm64` although some could be 1-slot.
+    pub kept_two_slot: Option<String>,
 }
 
 impl SectionSummary {
@@ -106,6 +112,11 @@ impl LinkSummary {
     pub fn count(&self, kind: RelocKind) -> usize {
         self.sections.iter().map(|s| s.count(kind)).sum()
     }
+
+    /// Markers rewritten to the 1-slot `mov64` form, over all sections.
+    pub fn compacted(&self) -> usize {
+        self.sections.iter().map(|s| s.compacted).sum()
+    }
 }
 
 /// `3 FIELD_BYTE_OFFSET, 1 FIELD_EXISTS`
@@ -131,7 +142,8 @@ impl fmt::Display for LinkSummary {
         write_kinds(f, &kinds)?;
         write!(
             f,
-            "); {} local struct(s), {} local enum(s), {} BTF type(s) added{}{}",
+            "), {} on a 1-slot mov64; {} local struct(s), {} local enum(s), {} BTF type(s) added{}{}",
+            self.compacted(),
             self.structs_added,
             self.enums_added,
             self.types_added,
@@ -150,6 +162,12 @@ impl fmt::Display for LinkSummary {
             write!(f, "\n  {}: {} (", s.section, s.total())?;
             write_kinds(f, &s.kinds)?;
             f.write_str(")")?;
+            if s.compacted > 0 {
+                write!(f, ", {} on a 1-slot mov64", s.compacted)?;
+            }
+            if let Some(why) = &s.kept_two_slot {
+                write!(f, "; markers kept 2-slot: {why}")?;
+            }
         }
         Ok(())
     }
@@ -160,6 +178,11 @@ impl fmt::Display for LinkSummary {
 /// Returns [`LinkOutcome::NothingToDo`] for an object without descriptors and markers (running
 /// the pass twice is therefore harmless).
 pub fn link(object: &[u8]) -> Result<LinkOutcome> {
+    link_with(object, true)
+}
+
+/// [`link`], with the final compaction (`compact`) or without it (tests compare the two).
+pub(crate) fn link_with(object: &[u8], compaction: bool) -> Result<LinkOutcome> {
     let elf = Elf::parse(object)?;
     let descriptor_sections: Vec<&Section> = elf
         .sections
@@ -241,8 +264,18 @@ pub fn link(object: &[u8]) -> Result<LinkOutcome> {
             }
         }
     }
+    let object = rewrite.finish()?;
+    let compacted = if compaction {
+        compact::compact(&object)?
+    } else {
+        compact::Outcome::default()
+    };
+    for s in &mut summary.sections {
+        s.compacted = compacted.compacted.get(&s.section).copied().unwrap_or(0);
+        s.kept_two_slot = compacted.kept.get(&s.section).cloned();
+    }
     Ok(LinkOutcome::Linked {
-        object: rewrite.finish()?,
+        object: compacted.object.unwrap_or(object),
         summary,
     })
 }

@@ -151,7 +151,7 @@ pub struct CoreRelocation {
 /// How libbpf patched an instruction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Patch {
-    /// `patched insn #I (LDIMM64) imm64 FROM -> TO`.
+    /// `patched insn #I (LDIMM64) imm64 FROM -> TO` (or `(ALU/ALU64) imm`).
     Value {
         /// What the instruction held: the record's local value.
         from: u64,
@@ -198,8 +198,12 @@ fn parse_core_log(log: &str) -> Result<Vec<CoreRelocation>> {
             }
         };
         if let Some(patched) = what.strip_prefix("patched insn #") {
-            // `232 (LDIMM64) imm64 8 -> 44`
-            let (insn, values) = patched.split_once(" (LDIMM64) imm64 ").ok_or_else(bad)?;
+            // `232 (LDIMM64) imm64 8 -> 44`, or `232 (ALU/ALU64) imm 8 -> 44` for a marker
+            // the post-link step made a 1-slot `mov64`.
+            let (insn, values) = patched
+                .split_once(" (LDIMM64) imm64 ")
+                .or_else(|| patched.split_once(" (ALU/ALU64) imm "))
+                .ok_or_else(bad)?;
             let (from, to) = values.split_once(" -> ").ok_or_else(bad)?;
             let insn = u32::try_from(number(insn)?).map_err(|_| bad())?;
             let patch = Patch::Value {

@@ -61,21 +61,21 @@ fn expected_records() -> Vec<(String, u32, u32, String, String, Option<String>)>
         ),
         r(
             PROG,
-            2,
+            1,
             RelocKind::FieldByteOffset,
             "0:1",
             "task_struct___v1.pid",
         ),
         r(
             PROG,
-            4,
+            2,
             RelocKind::FieldByteSize,
             "0:2",
             "task_struct___v1.comm",
         ),
         r(
             PROG,
-            6,
+            3,
             RelocKind::FieldByteOffset,
             "0:4",
             "task_struct___v1.tasks",
@@ -94,10 +94,13 @@ fn check_markers(object: &[u8]) {
     let elf = Elf::parse(object).expect("parse output");
     let prog = section(&elf, PROG);
     assert_eq!(imm64(prog, 0), 1, "FIELD_EXISTS → 1");
-    assert_eq!(imm64(prog, 16), 4, "pid offset");
-    assert_eq!(imm64(prog, 32), 16, "comm size");
-    assert_eq!(imm64(prog, 48), 32, "tasks offset");
-    assert_eq!(imm64(prog, 64), MAP_REF_IMM, "map reference untouched");
+    assert_eq!(imm64(prog, 1), 4, "pid offset");
+    assert_eq!(imm64(prog, 2), 16, "comm size");
+    assert_eq!(imm64(prog, 3), 32, "tasks offset");
+    assert_eq!(imm64(prog, 4), MAP_REF_IMM, "map reference untouched");
+    // The four markers are 1-slot mov64s now, the map reference still an ld_imm64.
+    assert_eq!(prog.len(), 4 * 8 + 16 + 16);
+    assert!(prog[..32].chunks(8).all(|insn| insn[0] == 0xb7));
     assert_eq!(imm64(section(&elf, ".text"), 0), 24, "mm offset");
     let desc = elf
         .section_by_name(DESCRIPTOR_SECTION)
@@ -118,10 +121,14 @@ fn expected_summary(created: bool) -> LinkSummary {
                     (RelocKind::FieldExists, 1),
                 ]
                 .into(),
+                compacted: 4,
+                kept_two_slot: None,
             },
             SectionSummary {
                 section: ".text".into(),
                 kinds: [(RelocKind::FieldByteOffset, 1)].into(),
+                compacted: 1,
+                kept_two_slot: None,
             },
         ],
         // task_struct and, in full, the three structs it embeds.
@@ -424,7 +431,7 @@ fn dump_table_after_link() {
         "{text}"
     );
     assert!(
-        text.contains("kprobe/do_sys_open  4     FIELD_BYTE_SIZE"),
+        text.contains("kprobe/do_sys_open  2     FIELD_BYTE_SIZE"),
         "{text}"
     );
     assert!(text.contains("0:2     task_struct___v1.comm"), "{text}");

@@ -175,7 +175,7 @@ fn a_union_is_a_local_union_and_type_kinds_get_their_local_values() {
     // Marker values: b at 8 + 4, 4 bytes; TYPE_ID_LOCAL and TYPE_ID_TARGET hold the local type
     // id (libbpf checks neither), TYPE_EXISTS and TYPE_MATCHES 1.
     let prog = section(&elf, PROG);
-    let values: Vec<u64> = (0..8).map(|i| imm64(prog, 16 * i)).collect();
+    let values: Vec<u64> = (0..8).map(|i| imm64(prog, i)).collect();
     assert_eq!(
         values,
         [1, 4, 12, 1, u64::from(value), u64::from(value), 1, 1]
@@ -404,7 +404,7 @@ fn a_typedef_root_is_the_root_of_its_records() {
         ]
     );
     // TYPE_ID_LOCAL's local value is the typedef's id.
-    assert_eq!(imm64(section(&elf, PROG), 32), u64::from(typedef));
+    assert_eq!(imm64(section(&elf, PROG), 2), u64::from(typedef));
 
     // `check` against a kernel with `typedef struct { u32 __pad; u32 val; } kuid_t;`.
     let mut kernel = Btf::new();
