@@ -11,6 +11,7 @@
 
 pub mod btf_macros;
 pub mod core_read;
+pub mod core_reloc;
 pub mod flavors;
 pub mod generated;
 pub mod libbpf;

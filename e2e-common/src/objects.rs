@@ -30,11 +30,23 @@ pub enum Bin {
     /// `TYPE_MATCHES` (`src/type_matches.rs`), which libbpf loads and aya 0.14 refuses (it does
     /// not know the kind).
     TypeMatches,
+    /// libbpf's selftest table `core_reloc` (`src/core_reloc.rs`): apart, because its programs
+    /// are loaded against made-up kernels that lack every other object's types.
+    CoreReloc,
+    /// Its `type_based` cases (`src/core_reloc_types.rs`): `TYPE_MATCHES`, which aya 0.14
+    /// refuses.
+    CoreRelocTypes,
+    /// Its `type_id` cases (`src/core_reloc_type_id.rs`): `TYPE_ID_TARGET` of types only some
+    /// targets have.
+    CoreRelocTypeId,
+    /// Its `ptr_as_arr` cases (`src/core_reloc_ptr_as_arr.rs`): `TYPE_SIZE` of a type only
+    /// those targets have.
+    CoreRelocPtrAsArr,
 }
 
 impl Bin {
     /// Every object.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 11] = [
         Self::Main,
         Self::Libbpf,
         Self::Core,
@@ -42,6 +54,10 @@ impl Bin {
         Self::Enum64,
         Self::SyntheticTypes,
         Self::TypeMatches,
+        Self::CoreReloc,
+        Self::CoreRelocTypes,
+        Self::CoreRelocTypeId,
+        Self::CoreRelocPtrAsArr,
     ];
 
     /// The cargo binary name, which is also the object's file name.
@@ -54,6 +70,10 @@ impl Bin {
             Self::Enum64 => "e2e-enum64",
             Self::SyntheticTypes => "e2e-synthetic-types",
             Self::TypeMatches => "e2e-type-matches",
+            Self::CoreReloc => "e2e-core-reloc",
+            Self::CoreRelocTypes => "e2e-core-reloc-types",
+            Self::CoreRelocTypeId => "e2e-core-reloc-type-id",
+            Self::CoreRelocPtrAsArr => "e2e-core-reloc-ptr-as-arr",
         }
     }
 }

@@ -4,9 +4,10 @@
 // plain libbpf (no aya, no btf-reloc code), so the CO-RE relocations it applies prove the records
 // `btf-reloc link` wrote are genuine.
 //
-//   libbpf_loader [--btf TARGET_BTF] [--raw] OBJECT PROGRAM TGID_VAR RESULTS_VAR
+//   libbpf_loader [--btf TARGET_BTF] [--raw] [--rodata VAR HEX]... OBJECT PROGRAM TGID_VAR RESULTS_VAR
 //
-// Opens OBJECT, writes this process's tgid into the `.rodata` global TGID_VAR, loads it
+// Opens OBJECT, writes this process's tgid into the `.rodata` global TGID_VAR (and, with
+// --rodata, the bytes HEX into the `.rodata` global VAR, whose size they must have), loads it
 // (libbpf's CO-RE relocation against /sys/kernel/btf/vmlinux happens here, or against the BTF in
 // the file TARGET_BTF with --btf: libbpf's `btf_custom_path`, a made-up kernel), attaches the
 // program PROGRAM to its tracepoint, calls getppid() from a second thread named THREAD_NAME, and
@@ -34,6 +35,8 @@
 #include <unistd.h>
 
 #define THREAD_NAME "btf-reloc-lbpf"
+// How many --rodata options the loader takes.
+#define MAX_SETS 4
 
 // Mirrors `Results` in e2e-ebpf/src/libbpf.rs.
 typedef int64_t outcome[4];
@@ -157,11 +160,16 @@ int main(int argc, char **argv)
 	int err = 1;
 
 	const char *program, *tgid_var, *results_var;
-	int raw = 0;
+	const char *set_var[MAX_SETS], *set_hex[MAX_SETS];
+	int raw = 0, sets = 0, i;
 
 	for (; argc > 1 && !strncmp(argv[1], "--", 2); argc--, argv++) {
 		if (!strcmp(argv[1], "--raw")) {
 			raw = 1;
+		} else if (!strcmp(argv[1], "--rodata") && argc > 3 && sets < MAX_SETS) {
+			set_var[sets] = argv[2];
+			set_hex[sets++] = argv[3];
+			argc -= 2, argv += 2;
 		} else if (!strcmp(argv[1], "--btf") && argc > 2) {
 			open_opts.btf_custom_path = argv[2];
 			argc--, argv++;
@@ -171,8 +179,8 @@ int main(int argc, char **argv)
 	}
 	if (argc != 5) {
 		fprintf(stderr,
-			"usage: libbpf_loader [--btf TARGET_BTF] [--raw] OBJECT PROGRAM TGID_VAR "
-			"RESULTS_VAR\n");
+			"usage: libbpf_loader [--btf TARGET_BTF] [--raw] [--rodata VAR HEX]... OBJECT "
+			"PROGRAM TGID_VAR RESULTS_VAR\n");
 		return 2;
 	}
 	program = argv[2];
@@ -213,6 +221,26 @@ int main(int argc, char **argv)
 	}
 	memcpy(rodata_value, initial, rodata_size);
 	memcpy(rodata_value + off, &tgid, sizeof(tgid));
+	for (i = 0; i < sets; i++) {
+		size_t j, len = strlen(set_hex[i]) / 2;
+
+		if (var_in_section(obj, ".rodata", set_var[i], &off, &size))
+			goto out;
+		if (strlen(set_hex[i]) != 2 * size || size != len || off + size > rodata_size) {
+			fprintf(stderr, "error: %s is %zu bytes at %zu, --rodata gives %zu\n",
+				set_var[i], size, off, len);
+			goto out;
+		}
+		for (j = 0; j < len; j++) {
+			unsigned int byte;
+
+			if (sscanf(set_hex[i] + 2 * j, "%2x", &byte) != 1) {
+				fprintf(stderr, "error: --rodata %s: not hex\n", set_var[i]);
+				goto out;
+			}
+			rodata_value[off + j] = (unsigned char)byte;
+		}
+	}
 	if (bpf_map__set_initial_value(rodata, rodata_value, rodata_size)) {
 		fprintf(stderr, "error: cannot set %s: %s\n", tgid_var, strerror(errno));
 		goto out;

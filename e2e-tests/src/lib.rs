@@ -1,9 +1,9 @@
 //! The kernel end-to-end tests of btf-reloc. The tests themselves are ordinary `#[test]`s in
 //! `tests/kernel/`, one module per group; this library holds what they (and `cargo xtask demo`)
 //! use: loading, attaching and triggering programs ([`kernel`]), finding the objects
-//! ([`objects`]), the libbpf loader ([`libbpf_loader`]), and where fields are in an object's
-//! BTF and the running kernel's ([`btf_layout`]). Its own unit tests
-//! run on the host.
+//! ([`objects`]), the libbpf loader ([`libbpf_loader`]), where fields are in an object's BTF
+//! and the running kernel's ([`btf_layout`]), and libbpf's `core_reloc` table with its targets
+//! ([`core_reloc_targets`]). Its own unit tests run on the host.
 //!
 //! Each kernel test loads post-linked objects of `e2e-ebpf` into the running kernel, runs a
 //! program and compares what it read through btf-reloc with ground truth from syscalls, procfs
@@ -13,6 +13,7 @@
 //! process's tgid, so they take turns (`tests/kernel/harness.rs`).
 
 pub mod btf_layout;
+pub mod core_reloc_targets;
 pub mod kernel;
 pub mod libbpf_loader;
 pub mod objects;

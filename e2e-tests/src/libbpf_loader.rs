@@ -367,9 +367,26 @@ pub fn run_raw(
     program: &str,
     results_var: &str,
 ) -> Result<RawReport> {
+    run_raw_with(loader, object, target_btf, &[], program, results_var)
+}
+
+/// [`run_raw`], with the `.rodata` globals of `rodata` (name, bytes; at most 4) set before
+/// loading.
+pub fn run_raw_with(
+    loader: &Path,
+    object: &Path,
+    target_btf: Option<&Path>,
+    rodata: &[(&str, &[u8])],
+    program: &str,
+    results_var: &str,
+) -> Result<RawReport> {
     let mut command = Command::new(loader);
     if let Some(btf) = target_btf {
         command.arg("--btf").arg(btf);
+    }
+    for (name, bytes) in rodata {
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        command.args(["--rodata", name, &hex]);
     }
     let output = command
         .arg("--raw")

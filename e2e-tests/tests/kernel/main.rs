@@ -11,6 +11,7 @@
 //! | [`synthetic`] | made-up target layouts handed to aya, read by a uprobe through `UserPtr` |
 //! | [`synthetic_core`] | the same for nested paths, bitfields, arrays, strings, enums, types |
 //! | [`synthetic_types`] | the same for unions and type ids |
+//! | [`core_reloc`] | libbpf's selftest table `core_reloc`, case by case, under aya and libbpf and `btf-reloc check` |
 //! | [`type_matches`] | `TYPE_MATCHES` under libbpf (made-up kernels and the running one); aya refuses it |
 //! | [`loaders`] | the objects under CO-RE loaders other than aya |
 //! | [`readme`] | the host simulation of the running kernel's BTF gives the kernel's offsets |
@@ -22,6 +23,7 @@ mod harness;
 
 mod btf_macros;
 mod core_read;
+mod core_reloc;
 mod flavors;
 mod generated;
 mod live;
