@@ -233,6 +233,12 @@ pub(crate) fn link_with(object: &[u8], compaction: bool) -> Result<LinkOutcome> 
 
     let btf_section = section_bytes(&elf, BTF_SECTION)?;
     let mut btf = btf_section.map(|(d, _)| Btf::parse(d)).transpose()?;
+    // An existing `.BTF.ext` must parse even when no record is added to it: the output keeps
+    // it, and every loader reads it (found by the `link` fuzz target: an object whose
+    // descriptors planned no relocation passed a `.BTF.ext` with a bad magic through).
+    if let Some((data, _)) = section_bytes(&elf, BTF_EXT_SECTION)? {
+        BtfExt::parse(data).map_err(|e| Error::BtfExt(e.to_string()))?;
+    }
     let mut rewrite = Rewrite::new(&elf)?;
     let mut summary = LinkSummary {
         descriptor_records: descriptors.structs.len() + descriptors.enums.len(),

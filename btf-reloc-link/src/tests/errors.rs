@@ -337,6 +337,25 @@ fn bad_btf_ext() {
     assert!(matches!(err, Error::BtfExt(_)), "{err}");
 }
 
+/// Found by the `link` fuzz target: descriptors but no marker, so no record is added, and a
+/// `.BTF.ext` with a bad magic. The output kept it and did not dump; the input is refused now.
+#[test]
+fn bad_btf_ext_is_refused_when_no_record_is_added() {
+    let (mut ext, relocs) = super::fixture::minimal_btf_ext(32);
+    ext[0] = 0;
+    ext[1] = 0;
+    let fixture = Fixture {
+        prog: super::fixture::mov_exit().to_vec(),
+        map_ref_at: None,
+        text: None,
+        btf_ext: Some((ext, relocs)),
+        ..Fixture::with_btf(32)
+    };
+    let err = link_err(&fixture.build());
+    assert!(matches!(err, Error::BtfExt(_)), "{err}");
+    assert!(err.to_string().contains("bad magic"), "{err}");
+}
+
 #[test]
 fn version_1_records_are_rejected() {
     let mut descriptors = task_records();
