@@ -124,6 +124,19 @@ pub unsafe trait FieldType: Sized {
     fn access<S: AddressSpace, P: Path>(
         base: *const u8,
     ) -> Result<Option<Self::Value<S, P>>, RelocatableFieldAccessError>;
+
+    /// [`access`](Self::access) where the caller has made its first checks already: the field
+    /// at path `P` exists in the target, `base` is not null, and the field's target size is
+    /// `size_of::<Self>()`. Plain data then only computes the offset and reads; the default
+    /// makes every check again. (How an array element is read once its array's checks have
+    /// found the element as wide as declared.)
+    #[doc(hidden)]
+    #[inline(always)]
+    fn access_checked<S: AddressSpace, P: Path>(
+        base: *const u8,
+    ) -> Result<Option<Self::Value<S, P>>, RelocatableFieldAccessError> {
+        Self::access::<S, P>(base)
+    }
 }
 
 macro_rules! plain_field_type {
@@ -140,6 +153,13 @@ macro_rules! plain_field_type {
                 base: *const u8,
             ) -> Result<Option<Self>, RelocatableFieldAccessError> {
                 read::read_value::<Self, S, P>(base)
+            }
+
+            #[inline(always)]
+            fn access_checked<S: AddressSpace, P: Path>(
+                base: *const u8,
+            ) -> Result<Option<Self>, RelocatableFieldAccessError> {
+                read::read_value_checked::<Self, S, P>(base)
             }
         }
     };

@@ -52,6 +52,15 @@ pub(crate) fn read_value<V: FieldType, S: AddressSpace, P: Path>(
     if actual != expected {
         return Err(RelocatableFieldAccessError::SizeMismatch { expected, actual });
     }
+    read_value_checked::<V, S, P>(base)
+}
+
+/// [`read_value`] after its checks: the field exists, `base` is not null, the target size is
+/// `size_of::<V>()`.
+#[inline(always)]
+pub(crate) fn read_value_checked<V: FieldType, S: AddressSpace, P: Path>(
+    base: *const u8,
+) -> Result<Option<V>> {
     let src = base.wrapping_add(byte_offset::<P>());
     match backend::probe_read::<V>(S::SPACE, src) {
         Ok(value) => Ok(Some(value)),
@@ -80,6 +89,21 @@ pub fn read_element<E: FieldType, S: AddressSpace, A: Path>(
         return Ok(None);
     }
     let stride = byte_size::<Member<A, 0>>();
+    let declared = size_of::<E>();
+    if stride == declared && declared != 0 {
+        // The usual case, the element as wide as declared: the same bounds check and read as
+        // below, with the element's checks already made (the array exists, so its element does,
+        // and `base` is not null) and a stride known here, so that the length is a division by
+        // a constant and the offset of a constant index one constant. On eBPF `stride` is a
+        // constant the verifier knows, so only one of the two branches is left after loading.
+        let len = byte_size::<A>() / declared;
+        if index >= len {
+            return Err(RelocatableFieldAccessError::IndexOutOfBounds { index, len });
+        }
+        return E::access_checked::<S, Member<A, 0>>(
+            base.wrapping_add(index.wrapping_mul(declared)),
+        );
+    }
     let len = match stride {
         0 => 0,
         stride => byte_size::<A>() / stride,
@@ -236,17 +260,24 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
     if !present::<P>(base)? {
         return Ok(None);
     }
-    let load = bitfield_load(
-        backend::field_info::<P, { RelocKind::FieldByteOffset as u32 }>(),
-        backend::field_info::<P, { RelocKind::FieldByteSize as u32 }>(),
-        backend::field_info::<P, { RelocKind::FieldLshiftU64 as u32 }>(),
-        backend::field_info::<P, { RelocKind::FieldRshiftU64 as u32 }>(),
-    );
+    let offset = backend::field_info::<P, { RelocKind::FieldByteOffset as u32 }>();
+    let size = backend::field_info::<P, { RelocKind::FieldByteSize as u32 }>();
+    let lshift = backend::field_info::<P, { RelocKind::FieldLshiftU64 as u32 }>();
+    let rshift = backend::field_info::<P, { RelocKind::FieldRshiftU64 as u32 }>();
     let mismatch = |actual: u64| RelocatableFieldAccessError::SizeMismatch {
         expected: size_of::<V>(),
         actual: actual as usize,
     };
-    let load = match load {
+    // A load of at most 8 bytes is libbpf's own, and the field fits when its width does
+    // (`bitfield_load`'s width, its `TooWide` included): one test where `bitfield_load` and the
+    // match below make two, and after which the compiler drops theirs.
+    if size <= 8 {
+        let bits = 64u32.wrapping_sub(rshift as u32) as u64;
+        if bits > size_of::<V>() as u64 * 8 {
+            return Err(mismatch(bits.div_ceil(8)));
+        }
+    }
+    let load = match bitfield_load(offset, size, lshift, rshift) {
         // The field's own width in whole bytes, when it is what does not fit.
         Ok(load) if load.bits > size_of::<V>() as u64 * 8 => {
             return Err(mismatch(load.bits.div_ceil(8)))
@@ -264,12 +295,21 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
     if let Err(code) = backend::probe_read_bytes(S::SPACE, dst, src) {
         return Err(RelocatableFieldAccessError::ProbeRead(code));
     }
-    // libbpf's shifts are below 64, so the wrapping forms (one masked shift each) are exact.
-    let value = u64::from_le_bytes(raw).wrapping_shl(load.lshift as u32);
-    let value = if backend::field_info::<P, { RelocKind::FieldSigned as u32 }>() != 0 {
-        (value as i64).wrapping_shr(load.rshift as u32) as u64
+    // libbpf's shifts are below 64. Testing that on the relocated values (on eBPF constants the
+    // verifier knows) spares the shifts the masks of the wrapping forms; beyond, each shift is
+    // the exact one (all bits out: 0, or the sign for an arithmetic one).
+    let signed = backend::field_info::<P, { RelocKind::FieldSigned as u32 }>() != 0;
+    let value = u64::from_le_bytes(raw);
+    let value = if load.lshift > 63 {
+        0
     } else {
-        value.wrapping_shr(load.rshift as u32)
+        value.wrapping_shl(load.lshift as u32)
+    };
+    let value = match (load.rshift > 63, signed) {
+        (false, true) => (value as i64).wrapping_shr(load.rshift as u32) as u64,
+        (false, false) => value.wrapping_shr(load.rshift as u32),
+        (true, true) => ((value as i64) >> 63) as u64,
+        (true, false) => 0,
     };
     Ok(Some(V::from_bits(value)))
 }
