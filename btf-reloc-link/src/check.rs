@@ -26,6 +26,7 @@ use crate::{
     elf::Elf,
     error::{Error, Result},
     link::{pending_markers, BTF_EXT_SECTION, BTF_SECTION},
+    markers::LD_IMM64,
 };
 
 /// One target to check against: a BTF (a kernel's vmlinux BTF, or a made-up one) and the name
@@ -590,7 +591,7 @@ impl Insn {
         let off = i16::from_le_bytes([insn[2], insn[3]]);
         match insn[0] & 0x07 {
             // BPF_LD: only `ld_imm64` (BPF_LD | BPF_IMM | BPF_DW) is relocatable.
-            0x00 if insn[0] == 0x18 => {
+            0x00 if insn[0] == LD_IMM64 => {
                 let Some(next) = at.checked_add(16).and_then(|end| code.get(at + 8..end)) else {
                     return Self::Other { code: insn[0] };
                 };

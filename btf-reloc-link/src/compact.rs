@@ -44,11 +44,11 @@ use crate::{
     elf::{relocation_entry_size, Elf, Rewrite, Section},
     error::Result,
     link::{BTF_EXT_SECTION, BTF_SECTION},
+    markers::{self, LD_IMM64},
 };
 
 /// Size of one instruction slot.
-const SLOT: usize = 8;
-const LD_IMM64: u8 = 0x18;
+const SLOT: usize = markers::INSN_SIZE;
 /// `BPF_ALU64 | BPF_MOV | BPF_K`.
 const MOV64_K: u8 = 0xb7;
 const CLASS_JMP: u8 = 0x05;

@@ -11,7 +11,7 @@ use crate::{
 };
 
 /// Opcode of `ld_imm64` (`BPF_LD | BPF_IMM | BPF_DW`).
-const LD_IMM64: u8 = 0x18;
+pub(crate) const LD_IMM64: u8 = 0x18;
 /// Size of one instruction slot.
 pub(crate) const INSN_SIZE: usize = 8;
 
