@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 
+use btf_reloc_format::is_descriptor_section;
 use object::elf::{
     ELFCLASS64, ELFDATA2LSB, ELFMAG, EM_BPF, ET_REL, SHN_LORESERVE, SHN_XINDEX, SHT_NOBITS,
     SHT_REL, SHT_RELA,
@@ -17,6 +18,7 @@ use crate::{
         pad_to, range, set, set_u16, set_u32, set_u64, slice, u16_at, u32_at, u64_at, u8_at, us,
     },
     error::{Error, Result},
+    link::{BTF_EXT_SECTION, BTF_SECTION},
 };
 
 const EHDR_SIZE: usize = 64;
@@ -205,6 +207,17 @@ impl<'a> Elf<'a> {
         }
         for section in elf.sections.iter().skip(1) {
             elf.section_data(section)?;
+            // The post-link step rewrites these as data (found by the `link` fuzz target: an
+            // executable `.BTF.ext` came out of `link` no longer a whole number of instructions).
+            let data_only = section.name == BTF_SECTION
+                || section.name == BTF_EXT_SECTION
+                || is_descriptor_section(&section.name);
+            if data_only && section.is_exec() {
+                return Err(malformed(format!(
+                    "section `{}` is marked executable (SHF_EXECINSTR), but holds data",
+                    section.name
+                )));
+            }
         }
         elf.check_overlaps(shoff, table_len)?;
         Ok(elf)

@@ -733,6 +733,32 @@ fn span_of(object: &[u8], name: &str) -> (u64, u64) {
     (s.offset, s.size)
 }
 
+/// Found by the `link` fuzz target: an executable `.BTF.ext` was rewritten as data by `link`,
+/// whose output `dump` then refused (no longer a whole number of instructions).
+#[test]
+fn btf_sections_marked_executable_are_refused() {
+    let base = Fixture::with_btf(32).build();
+    for name in [".BTF", ".BTF.ext"] {
+        let index = crate::elf::Elf::parse(&base)
+            .expect("valid base")
+            .section_by_name(name)
+            .expect("section")
+            .index;
+        let mut object = base.clone();
+        let flags = u64_at(&base, 0x28).expect("shoff") as usize + index * 64 + 8;
+        let exec = u64::from(object::elf::SHF_EXECINSTR | object::elf::SHF_ALLOC);
+        object[flags..flags + 8].copy_from_slice(&exec.to_le_bytes());
+        let err = link_err(&object);
+        assert!(matches!(err, Error::MalformedElf(_)), "{err}");
+        assert!(
+            err.to_string()
+                .contains(&format!("section `{name}` is marked executable")),
+            "{err}"
+        );
+        assert!(dump(&object).is_err(), "dump too");
+    }
+}
+
 #[test]
 fn overlapping_sections_are_refused() {
     let base = Fixture {
