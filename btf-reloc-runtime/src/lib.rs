@@ -193,6 +193,11 @@ pub use btf_reloc_derive::BtfEnum;
 /// must return a handle (a pointer field or an embedded struct); a missing field anywhere gives
 /// `Ok(None)`, a null pointer `Err(NullPointer)`.
 ///
+/// Steps through embedded structs are one access path, relocated once as a whole, as C's
+/// `BPF_CORE_READ(task, se.vruntime)`: `core_read!(task, se, vruntime)` checks and relocates
+/// `task_struct.se.vruntime` only, not `se` on its own (where `vruntime` exists, so does `se`),
+/// where `task.se()?` followed by `.vruntime()` checks `se` first.
+///
 /// ```
 /// use btf_reloc_runtime::prelude::*;
 ///
@@ -224,7 +229,9 @@ macro_rules! __core_read_steps {
         $handle.$last()
     };
     ($handle:ident, $next:ident, $($rest:ident),+) => {{
-        let $handle = match $handle.$next()? {
+        // A step on the way to the leaf: an embedded struct's handle is made unchecked, and the
+        // leaf's read checks the whole path, as one relocation (`__private::Unchecked`).
+        let $handle = match $crate::__private::unchecked($handle).$next()? {
             ::core::option::Option::Some(next) => next,
             ::core::option::Option::None => return ::core::result::Result::Ok(::core::option::Option::None),
         };
@@ -249,8 +256,8 @@ pub mod __private {
     pub use crate::intrinsics::{
         enum_value, enum_value_exists, field_byte_offset, field_byte_size, field_exists,
     };
-    pub use crate::path::{Leaf, Member, Offset, Path, Projection, Root};
-    pub use crate::ptr::{AddressSpace, Kernel, Ptr, Space};
+    pub use crate::path::{Leaf, Member, Offset, Path, Projection, Root, Unchecked};
+    pub use crate::ptr::{AddressSpace, CoreReadHandle, Kernel, Ptr, Space};
     pub use crate::read::{project, read_bitfield, read_element, BitfieldValue, StrField};
     pub use crate::RelocatableFieldAccessError;
     pub use btf_reloc_format::descriptor::{
@@ -294,6 +301,13 @@ pub mod __private {
     /// Whether an enum with these values is signed (has a negative value).
     pub const fn enum_signed(values: &[i64]) -> bool {
         EnumDescriptor::signed_values(values)
+    }
+
+    /// `handle`, its path marked so that `core_read!`'s next step into an embedded struct
+    /// checks nothing (see [`Unchecked`]).
+    #[inline(always)]
+    pub fn unchecked<H: CoreReadHandle>(handle: H) -> H::Unchecked {
+        handle.unchecked()
     }
 
     /// The address a handle holds (its path's root).

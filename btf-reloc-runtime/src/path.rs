@@ -30,6 +30,15 @@ pub trait Path: 'static {
     const DEPTH: usize;
     /// The index taken at step `depth` (`0..DEPTH`).
     fn index(depth: usize) -> usize;
+
+    /// Whether the path is an [`Unchecked`] mark.
+    #[doc(hidden)]
+    const UNCHECKED: bool = false;
+
+    /// Whether the last step was taken from an [`Unchecked`] mark: then an embedded struct's
+    /// handle is made without checking that the path exists (see [`Unchecked`]).
+    #[doc(hidden)]
+    const STEP_UNCHECKED: bool = false;
 }
 
 /// The empty path at a `T`: where a [`KernelPtr<T>`](crate::KernelPtr) points.
@@ -39,6 +48,17 @@ pub struct Root<T>(PhantomData<fn() -> T>);
 /// Path `P` followed by member `I` (or, after an array member, element `I`, always 0 in ids).
 #[allow(missing_debug_implementations)] // A type-level marker: never a value.
 pub struct Member<P, const I: usize>(PhantomData<fn() -> P>);
+
+/// Path `P`, marked so that the next step into an embedded struct makes its handle without an
+/// existence check: how `core_read!` goes through embedded structs. C's
+/// `BPF_CORE_READ(in, b.b.b)` is one relocation of the whole path, and so is the read at the end
+/// of `core_read!(in, b, b, b)`; checking `b` and `b.b` on the way would add relocations of
+/// those prefixes, which the loader resolves (and checks for ambiguity between candidate
+/// types) on their own. They are redundant too: where the leaf exists, so does every prefix, and
+/// where it does not, the final read is `Ok(None)`. The same path otherwise (same id, same
+/// steps), so every relocation made through it is `P`'s own.
+#[allow(missing_debug_implementations)] // A type-level marker: never a value.
+pub struct Unchecked<P>(PhantomData<fn() -> P>);
 
 impl<T: BtfRelocatable + 'static> Path for Root<T> {
     type Root = T;
@@ -55,6 +75,7 @@ impl<P: Path, const I: usize> Path for Member<P, I> {
     type Root = P::Root;
     const ID: u32 = id_step(P::ID, I);
     const DEPTH: usize = P::DEPTH + 1;
+    const STEP_UNCHECKED: bool = P::UNCHECKED;
 
     #[inline(always)]
     fn index(depth: usize) -> usize {
@@ -63,6 +84,18 @@ impl<P: Path, const I: usize> Path for Member<P, I> {
         } else {
             P::index(depth)
         }
+    }
+}
+
+impl<P: Path> Path for Unchecked<P> {
+    type Root = P::Root;
+    const ID: u32 = P::ID;
+    const DEPTH: usize = P::DEPTH;
+    const UNCHECKED: bool = true;
+
+    #[inline(always)]
+    fn index(depth: usize) -> usize {
+        P::index(depth)
     }
 }
 
@@ -85,6 +118,13 @@ impl<P: Path, const I: usize> Offset for Member<P, I> {
     #[inline(always)]
     fn offset() -> usize {
         crate::__private::existing_offset::<Self>().unwrap_or(0)
+    }
+}
+
+impl<P: Offset> Offset for Unchecked<P> {
+    #[inline(always)]
+    fn offset() -> usize {
+        P::offset()
     }
 }
 

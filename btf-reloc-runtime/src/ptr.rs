@@ -10,7 +10,7 @@ use core::ops::Deref;
 use crate::backend;
 use crate::error::RelocatableFieldAccessError;
 use crate::field::BtfRelocatable;
-use crate::path::{Offset, Path, Root};
+use crate::path::{Offset, Path, Root, Unchecked};
 
 mod sealed {
     pub trait Sealed {}
@@ -216,5 +216,37 @@ impl<T: BtfRelocatable, S: AddressSpace, P: Path> Deref for Ptr<T, S, P> {
         // wrapper of `Ptr<T, S, P>`, so the two have the same layout and this reference to our own (Rust)
         // memory stays valid for `self`'s lifetime.
         unsafe { &*(self as *const Self).cast::<T::Fields<S, P>>() }
+    }
+}
+
+/// A handle `core_read!` steps through: the same handle, its path marked [`Unchecked`] so that a
+/// step into an embedded struct leaves every check to the read at the end of the path.
+#[diagnostic::on_unimplemented(
+    message = "`core_read!` goes on past a `{Self}`, which is not a handle",
+    label = "every step but the last must give a handle (a pointer field or an embedded struct)"
+)]
+pub trait CoreReadHandle {
+    /// The handle with its path marked.
+    type Unchecked;
+
+    /// Marks the path.
+    fn unchecked(self) -> Self::Unchecked;
+}
+
+impl<T, S: AddressSpace, P: Path> CoreReadHandle for Ptr<T, S, P> {
+    type Unchecked = Ptr<T, S, Unchecked<P>>;
+
+    #[inline(always)]
+    fn unchecked(self) -> Self::Unchecked {
+        Ptr::from_base(self.base)
+    }
+}
+
+impl<H: CoreReadHandle + Copy> CoreReadHandle for &H {
+    type Unchecked = H::Unchecked;
+
+    #[inline(always)]
+    fn unchecked(self) -> Self::Unchecked {
+        (*self).unchecked()
     }
 }

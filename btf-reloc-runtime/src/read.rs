@@ -70,8 +70,15 @@ pub(crate) fn read_value_checked<V: FieldType, S: AddressSpace, P: Path>(
 
 /// The handle of the embedded struct at path `P` of the root struct at `base`: nothing is read,
 /// so its size may differ from the declaration's (it usually does).
+///
+/// A step `core_read!` takes on the way to its leaf ([`Path::STEP_UNCHECKED`]) checks nothing:
+/// the leaf's own read checks the whole path, existence and null pointer alike, and no
+/// relocation of the prefix `P` is left in the program (see [`Unchecked`](crate::path::Unchecked)).
 #[inline(always)]
 pub fn project<T, S: AddressSpace, P: Path>(base: *const u8) -> Result<Option<Ptr<T, S, P>>> {
+    if P::STEP_UNCHECKED {
+        return Ok(Some(Ptr::from_base(base)));
+    }
     if !present::<P>(base)? {
         return Ok(None);
     }

@@ -248,3 +248,83 @@ fn raw_bytes_and_strings_at_an_address() {
         Err(RelocatableFieldAccessError::ProbeRead(EFAULT))
     );
 }
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+struct leaf_t {
+    x: i32,
+}
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+struct mid_t {
+    leaf: leaf_t,
+}
+
+#[derive(BtfRelocatable)]
+#[repr(C)]
+struct outer_t {
+    mid: mid_t,
+}
+
+/// Two flavors of `outer_t` (libbpf's `nesting___dup_compat_types`): `mid` at 8 in one, at 12
+/// in the other, `mid.leaf.x` at 12 in both.
+fn two_flavors() -> Simulation {
+    let mut memory = Memory::new();
+    memory.map(TASK, vec![0; 32]);
+    memory.write(TASK + 12, 42i32.to_ne_bytes());
+    Simulation::new()
+        .with_struct(Struct::new("outer_t___a", 16).field(
+            "mid",
+            8,
+            Type::struct_named("mid_t___a", 8),
+        ))
+        .with_struct(Struct::new("mid_t___a", 8).field("leaf", 4, Type::struct_named("leaf_t", 4)))
+        .with_struct(Struct::new("outer_t___b", 16).field(
+            "mid",
+            12,
+            Type::struct_named("mid_t___b", 4),
+        ))
+        .with_struct(Struct::new("mid_t___b", 4).field("leaf", 0, Type::struct_named("leaf_t", 4)))
+        .with_struct(Struct::new("leaf_t", 4).int("x", 0, 4))
+        .with_kernel_memory(memory)
+}
+
+#[test]
+fn core_read_through_embedded_structs_relocates_only_the_whole_path() {
+    let _sim = two_flavors().install();
+    let outer = KernelPtr::<outer_t>::from_addr(TASK);
+    // `mid` and `mid.leaf` are ambiguous between the flavors, `mid.leaf.x` is not: as C's
+    // `BPF_CORE_READ(outer, mid.leaf.x)`, the read relocates the whole path only.
+    assert_eq!(core_read!(outer, mid, leaf, x), Ok(Some(42)));
+}
+
+#[test]
+#[should_panic(expected = "libbpf would refuse the relocation")]
+fn a_handle_of_its_own_checks_its_path() {
+    let _sim = two_flavors().install();
+    // `outer.mid()` is an access of its own: its existence check relocates `mid`, which the
+    // flavors put at two offsets.
+    let _ = KernelPtr::<outer_t>::from_addr(TASK).mid();
+}
+
+#[test]
+fn core_read_checks_the_whole_path_before_the_pointer() {
+    let sim = kernel().install();
+    let null = KernelPtr::<task_struct>::null();
+    assert_eq!(
+        core_read!(null, se, vruntime),
+        Err(RelocatableFieldAccessError::NullPointer)
+    );
+    drop(sim);
+    // The leaf missing: `Ok(None)`, before the null root is looked at (as for a plain field).
+    let _sim = Simulation::new()
+        .with_struct(Struct::new("task_struct", 256).field(
+            "se",
+            0,
+            Type::struct_named("sched_entity", 8),
+        ))
+        .with_struct(Struct::new("sched_entity", 8))
+        .install();
+    assert_eq!(core_read!(null, se, vruntime), Ok(None));
+}
