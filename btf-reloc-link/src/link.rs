@@ -237,7 +237,8 @@ pub(crate) fn link_with(object: &[u8], compaction: bool) -> Result<LinkOutcome> 
     // it, and every loader reads it (found by the `link` fuzz target: an object whose
     // descriptors planned no relocation passed a `.BTF.ext` with a bad magic through).
     if let Some((data, _)) = section_bytes(&elf, BTF_EXT_SECTION)? {
-        BtfExt::parse(data).map_err(|e| Error::BtfExt(e.to_string()))?;
+        let ext = BtfExt::parse(data).map_err(|e| Error::BtfExt(e.to_string()))?;
+        check_section_names(&ext, btf.as_ref())?;
     }
     let mut rewrite = Rewrite::new(&elf)?;
     let mut summary = LinkSummary {
@@ -444,6 +445,31 @@ fn plan(elf: &Elf<'_>, index: &Index, markers: &[Marker]) -> Result<Vec<Planned>
             })
         })
         .collect()
+}
+
+/// Every group of `ext` names its ELF section by a string of `.BTF`, as libbpf requires and as
+/// `check` and `dump` read them (found by the `link` fuzz target: a `core_relo` group naming no
+/// string went through `link` into an object `check` refused).
+fn check_section_names(ext: &BtfExt<'_>, btf: Option<&Btf>) -> Result<()> {
+    let names = ext
+        .core_relos()
+        .into_iter()
+        .map(|group| group.sec_name_off)
+        .chain(ext.insn_offsets().into_iter().map(|o| o.sec_name_off));
+    for offset in names {
+        let Some(btf) = btf else {
+            return Err(Error::BtfExt(
+                "the object has .BTF.ext but no .BTF to hold its strings".into(),
+            ));
+        };
+        if btf.str_at(offset).is_none() {
+            return Err(Error::BtfExt(format!(
+                "a group names its section with string offset {offset:#x}, which is not a string \
+                 of .BTF"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// A section's bytes and index, when the section exists.

@@ -356,6 +356,26 @@ fn bad_btf_ext_is_refused_when_no_record_is_added() {
     assert!(err.to_string().contains("bad magic"), "{err}");
 }
 
+/// Found by the `link` fuzz target: a `.BTF.ext` group naming its section by an offset that is
+/// no string of `.BTF` went through `link` into an object `check` refused.
+#[test]
+fn btf_ext_group_names_must_be_btf_strings() {
+    let (mut ext, relocs) = super::fixture::minimal_btf_ext(32);
+    // The func_info part's only group: record size at 32, then its section name offset.
+    ext[36..40].copy_from_slice(&0x7fff_0000u32.to_le_bytes());
+    let fixture = Fixture {
+        btf_ext: Some((ext, relocs)),
+        ..Fixture::with_btf(32)
+    };
+    let err = link_err(&fixture.build());
+    assert!(matches!(err, Error::BtfExt(_)), "{err}");
+    assert!(
+        err.to_string()
+            .contains("string offset 0x7fff0000, which is not a string of .BTF"),
+        "{err}"
+    );
+}
+
 #[test]
 fn version_1_records_are_rejected() {
     let mut descriptors = task_records();
