@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use btf_reloc_format::is_descriptor_section;
 use object::elf::{
     ELFCLASS64, ELFDATA2LSB, ELFMAG, EM_BPF, ET_REL, SHN_LORESERVE, SHN_XINDEX, SHT_NOBITS,
-    SHT_REL, SHT_RELA,
+    SHT_PROGBITS, SHT_REL, SHT_RELA,
 };
 
 use crate::{
@@ -207,15 +207,18 @@ impl<'a> Elf<'a> {
         }
         for section in elf.sections.iter().skip(1) {
             elf.section_data(section)?;
-            // The post-link step rewrites these as data (found by the `link` fuzz target: an
-            // executable `.BTF.ext` came out of `link` no longer a whole number of instructions).
-            let data_only = section.name == BTF_SECTION
+            // Code is `SHT_PROGBITS`; the post-link step rewrites the other sections, and these
+            // named ones, as data (found by the `link` fuzz target: an executable `.BTF.ext`, or
+            // section name table, came out of `link` no longer a whole number of instructions).
+            let data_only = section.sh_type != SHT_PROGBITS
+                || section.name == BTF_SECTION
                 || section.name == BTF_EXT_SECTION
                 || is_descriptor_section(&section.name);
             if data_only && section.is_exec() {
                 return Err(malformed(format!(
-                    "section `{}` is marked executable (SHF_EXECINSTR), but holds data",
-                    section.name
+                    "section `{}` (section {}, type {}) is marked executable (SHF_EXECINSTR), \
+                     but holds data",
+                    section.name, section.index, section.sh_type
                 )));
             }
         }

@@ -753,12 +753,14 @@ fn span_of(object: &[u8], name: &str) -> (u64, u64) {
     (s.offset, s.size)
 }
 
-/// Found by the `link` fuzz target: an executable `.BTF.ext` was rewritten as data by `link`,
-/// whose output `dump` then refused (no longer a whole number of instructions).
+/// Found by the `link` fuzz target: an executable `.BTF.ext` (or section name table) was
+/// rewritten as data by `link`, whose output `dump` then refused (no longer a whole number of
+/// instructions).
 #[test]
 fn btf_sections_marked_executable_are_refused() {
     let base = Fixture::with_btf(32).build();
-    for name in [".BTF", ".BTF.ext"] {
+    // `.shstrtab`: a `SHT_STRTAB`, rewritten when `link` adds section names.
+    for name in [".BTF", ".BTF.ext", ".shstrtab"] {
         let index = crate::elf::Elf::parse(&base)
             .expect("valid base")
             .section_by_name(name)
@@ -770,10 +772,11 @@ fn btf_sections_marked_executable_are_refused() {
         object[flags..flags + 8].copy_from_slice(&exec.to_le_bytes());
         let err = link_err(&object);
         assert!(matches!(err, Error::MalformedElf(_)), "{err}");
+        let msg = err.to_string();
         assert!(
-            err.to_string()
-                .contains(&format!("section `{name}` is marked executable")),
-            "{err}"
+            msg.contains(&format!("section `{name}` (section {index}"))
+                && msg.contains("is marked executable"),
+            "{msg}"
         );
         assert!(dump(&object).is_err(), "dump too");
     }
