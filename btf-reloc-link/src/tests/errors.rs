@@ -935,3 +935,13 @@ fn altered_descriptor_records_are_refused() {
 fn descriptor_u32(at: usize) -> u32 {
     u32::from_le_bytes(task_records()[at..at + 4].try_into().expect("4 bytes"))
 }
+
+/// Found by the `link` fuzz target: a `.BTF.ext` group named "" (string offset 0) made `check`
+/// look up section "" and find the null section 0, whose header nothing validates.
+#[test]
+fn the_null_section_is_never_found_by_name() {
+    let object = Fixture::with_btf(32).build();
+    let elf = crate::elf::Elf::parse(&object).expect("valid");
+    assert_eq!(elf.sections.first().map(|s| s.name.as_str()), Some(""));
+    assert!(elf.section_by_name("").is_none());
+}
