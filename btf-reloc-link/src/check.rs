@@ -25,7 +25,7 @@ use btf_reloc_format::{bitfield::bitfield_load, KindClass, RelocKind};
 use crate::{
     elf::Elf,
     error::{Error, Result},
-    link::{pending_markers, BTF_EXT_SECTION, BTF_SECTION},
+    link::{group_section_name, pending_markers, BTF_EXT_SECTION, BTF_SECTION},
     markers::LD_IMM64,
 };
 
@@ -384,13 +384,7 @@ pub fn check(object: &[u8], targets: &[Target]) -> Result<Report> {
     let mut fields: Vec<Field> = Vec::new();
     let mut by_key: HashMap<(u32, String, Option<KindClass>), usize> = HashMap::new();
     for group in &groups {
-        let section = local.str_at(group.sec_name_off).ok_or_else(|| {
-            Error::BtfExt(format!(
-                "a core_relo group names its section with string offset {:#x}, which is not a \
-                 string of .BTF",
-                group.sec_name_off
-            ))
-        })?;
+        let section = group_section_name(&local, group.sec_name_off)?;
         let code = elf
             .section_by_name(section)
             .map(|s| elf.section_data(s))

@@ -236,9 +236,12 @@ pub(crate) fn link_with(object: &[u8], compaction: bool) -> Result<LinkOutcome> 
     // An existing `.BTF.ext` must parse even when no record is added to it: the output keeps
     // it, and every loader reads it (found by the `link` fuzz target: an object whose
     // descriptors planned no relocation passed a `.BTF.ext` with a bad magic through).
-    if let Some((data, _)) = section_bytes(&elf, BTF_EXT_SECTION)? {
-        let ext = BtfExt::parse(data).map_err(|e| Error::BtfExt(e.to_string()))?;
-        check_section_names(&ext, btf.as_ref())?;
+    let ext = section_bytes(&elf, BTF_EXT_SECTION)?
+        .map(|(data, index)| BtfExt::parse(data).map(|ext| (ext, index)))
+        .transpose()
+        .map_err(|e| Error::BtfExt(e.to_string()))?;
+    if let Some((ext, _)) = &ext {
+        check_section_names(ext, btf.as_ref())?;
     }
     let mut rewrite = Rewrite::new(&elf)?;
     let mut summary = LinkSummary {
@@ -255,6 +258,7 @@ pub(crate) fn link_with(object: &[u8], compaction: bool) -> Result<LinkOutcome> 
             &descriptors,
             &planned,
             btf,
+            ext,
             &mut rewrite,
             &mut summary,
         )?;
@@ -462,14 +466,19 @@ fn check_section_names(ext: &BtfExt<'_>, btf: Option<&Btf>) -> Result<()> {
                 "the object has .BTF.ext but no .BTF to hold its strings".into(),
             ));
         };
-        if btf.str_at(offset).is_none() {
-            return Err(Error::BtfExt(format!(
-                "a group names its section with string offset {offset:#x}, which is not a string \
-                 of .BTF"
-            )));
-        }
+        group_section_name(btf, offset)?;
     }
     Ok(())
+}
+
+/// The ELF section name a `.BTF.ext` group gives by `offset` in `.BTF`'s strings.
+pub(crate) fn group_section_name(btf: &Btf, offset: u32) -> Result<&str> {
+    btf.str_at(offset).ok_or_else(|| {
+        Error::BtfExt(format!(
+            "a group names its section with string offset {offset:#x}, which is not a string of \
+             .BTF"
+        ))
+    })
 }
 
 /// A section's bytes and index, when the section exists.
@@ -479,21 +488,21 @@ fn section_bytes<'a>(elf: &Elf<'a>, name: &str) -> Result<Option<(&'a [u8], usiz
         .transpose()
 }
 
-/// Adds the local types to `btf`, writes the `core_relo` records and patches every marker with
-/// its local value.
+/// Adds the local types to `btf`, writes the `core_relo` records (into the object's `.BTF.ext`,
+/// `ext` with its section index, or a new one) and patches every marker with its local value.
 fn emit_relocations(
     elf: &Elf<'_>,
     d: &Descriptors,
     planned: &[Planned],
     btf: &mut Btf,
+    ext: Option<(BtfExt<'_>, usize)>,
     rewrite: &mut Rewrite,
     summary: &mut LinkSummary,
 ) -> Result<()> {
-    let ext_data = section_bytes(elf, BTF_EXT_SECTION)?;
-    let ext = ext_data
-        .map(|(d, _)| BtfExt::parse(d))
-        .transpose()
-        .map_err(|e| Error::BtfExt(e.to_string()))?;
+    let (ext, ext_index) = match ext {
+        Some((ext, index)) => (Some(ext), Some(index)),
+        None => (None, None),
+    };
     if ext.is_some() && summary.created_btf {
         return Err(Error::BtfExt(
             "the object has .BTF.ext but no .BTF to hold its strings".into(),
@@ -611,8 +620,8 @@ fn emit_relocations(
     summary.types_added = u32::try_from(btf.len() - types_before).unwrap_or(u32::MAX);
 
     let built = ext::build(ext.as_ref(), &groups).map_err(|e| Error::BtfExt(e.to_string()))?;
-    match ext_data {
-        Some((_, index)) => {
+    match ext_index {
+        Some(index) => {
             if built.shift > 0 {
                 let header = ext.as_ref().map_or(0, BtfExt::hdr_len) as u64;
                 rewrite.shift_relocations(index, header, built.shift)?;
