@@ -279,6 +279,16 @@ impl<'a> Cursor<'a> {
         Ok(path.to_owned())
     }
 
+    /// An int shape's size (one C integer size) and signedness.
+    fn int(&mut self) -> Result<(u32, bool), DecodeError> {
+        let size = self.u32("int size")?;
+        let signed = self.bool("int signedness")?;
+        if !matches!(size, 1 | 2 | 4 | 8 | 16) {
+            return Err(self.err(format!("int size {size} (expected 1, 2, 4, 8 or 16)")));
+        }
+        Ok((size, signed))
+    }
+
     fn shape(&mut self, depth: usize) -> Result<Shape, DecodeError> {
         if depth > MAX_SHAPE_DEPTH {
             return Err(self.err(format!("array shapes nested deeper than {MAX_SHAPE_DEPTH}")));
@@ -286,11 +296,7 @@ impl<'a> Cursor<'a> {
         let tag = self.u8("shape tag")?;
         Ok(match tag {
             SHAPE_INT => {
-                let size = self.u32("int size")?;
-                let signed = self.bool("int signedness")?;
-                if !matches!(size, 1 | 2 | 4 | 8 | 16) {
-                    return Err(self.err(format!("int size {size} (expected 1, 2, 4, 8 or 16)")));
-                }
+                let (size, signed) = self.int()?;
                 Shape::Int { size, signed }
             }
             SHAPE_PTR => Shape::Ptr,
@@ -320,11 +326,7 @@ impl<'a> Cursor<'a> {
         let tag = self.u8("pointee tag")?;
         Ok(match tag {
             SHAPE_INT => {
-                let size = self.u32("int size")?;
-                let signed = self.bool("int signedness")?;
-                if !matches!(size, 1 | 2 | 4 | 8 | 16) {
-                    return Err(self.err(format!("int size {size} (expected 1, 2, 4, 8 or 16)")));
-                }
+                let (size, signed) = self.int()?;
                 Pointee::Int { size, signed }
             }
             SHAPE_PTR => Pointee::Ptr(None),

@@ -262,12 +262,21 @@ fn parse_core_log(log: &str) -> Result<Vec<CoreRelocation>> {
 
 /// Runs the loader on `object` and parses its report.
 pub fn run(loader: &Path, object: &Path) -> Result<Report> {
-    let output = Command::new(loader)
+    let mut command = Command::new(loader);
+    command
         .arg(object)
-        .args([libbpf::PROGRAM, TARGET_TGID, libbpf::RESULTS])
+        .args([libbpf::PROGRAM, TARGET_TGID, libbpf::RESULTS]);
+    let (stdout, log) = output_of(command, loader, object)?;
+    parse(&stdout, log)
+}
+
+/// Runs `command` (the loader on `object`): its standard output and its log (standard error),
+/// or the end of the log as the error when it failed.
+fn output_of(mut command: Command, loader: &Path, object: &Path) -> Result<(String, String)> {
+    let output = command
         .output()
         .map_err(|error| format!("cannot run {}: {error}", loader.display()))?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let log = String::from_utf8_lossy(&output.stderr).into_owned();
     if !output.status.success() {
         // The interesting part (the error, the verifier's complaint) is at the end.
@@ -280,7 +289,7 @@ pub fn run(loader: &Path, object: &Path) -> Result<Report> {
         )
         .into());
     }
-    parse(&stdout, log)
+    Ok((stdout, log))
 }
 
 /// Parses the loader's `key value...` lines.
@@ -388,24 +397,11 @@ pub fn run_raw_with(
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         command.args(["--rodata", name, &hex]);
     }
-    let output = command
+    command
         .arg("--raw")
         .arg(object)
-        .args([program, TARGET_TGID, results_var])
-        .output()
-        .map_err(|error| format!("cannot run {}: {error}", loader.display()))?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let log = String::from_utf8_lossy(&output.stderr).into_owned();
-    if !output.status.success() {
-        let lines: Vec<&str> = log.lines().collect();
-        let tail = lines[lines.len().saturating_sub(60)..].join("\n");
-        return Err(format!(
-            "the libbpf loader failed ({}) on {}:\n{tail}",
-            output.status,
-            object.display()
-        )
-        .into());
-    }
+        .args([program, TARGET_TGID, results_var]);
+    let (stdout, log) = output_of(command, loader, object)?;
     let programs = stdout
         .lines()
         .filter_map(|line| line.strip_prefix("program "))
