@@ -1,17 +1,24 @@
 //! `.BTF.ext`: parse the header and its three parts (`func_info`, `line_info`, `core_relo`),
-//! read the `core_relo` records, and write a section whose `core_relo` part holds given records.
+//! read the `core_relo` and `line_info` records, and write a section whose `core_relo` part
+//! holds given records (and, optionally, whose `line_info` part holds given records).
 //!
 //! Each part is `u32 record_size`, then per ELF section `{u32 sec_name_off, u32 num_info}` and
-//! `num_info` records. When writing, `func_info` and `line_info` keep their byte offsets (their
-//! `.rel.BTF.ext` relocations point into them) and the new `core_relo` part goes after them. A
-//! 24-byte header (no `core_relo` fields) is grown to 32 bytes, which moves everything after it
-//! by 8 bytes; [`Built::shift`] tells the caller to move the relocations too.
+//! `num_info` records. When writing, `func_info` and `line_info` keep their bytes and offsets
+//! (their `.rel.BTF.ext` relocations point into them) and the new `core_relo` part goes after
+//! them. A 24-byte header (no `core_relo` fields) is grown to 32 bytes, which moves everything
+//! after it by 8 bytes ([`Built::shift`]). A rewritten `line_info` part takes the old one's place
+//! and moves what followed it; [`Built::relocated`] tells the caller where each byte the
+//! relocations name went.
+
+use std::collections::{BTreeMap, HashMap};
 
 use crate::btf::MAGIC;
 use crate::error::{Error, Result};
 
 /// Size of a `bpf_core_relo` record.
 pub const CORE_RELO_RECORD_SIZE: u32 = 16;
+/// Size of a `bpf_line_info` record.
+pub const LINE_INFO_RECORD_SIZE: u32 = 16;
 /// Length of the header with the `core_relo` fields.
 pub const HEADER_LEN: u32 = 32;
 /// Length of the original header, without them.
@@ -55,6 +62,28 @@ pub struct CoreReloSec {
     pub sec_name_off: u32,
     /// Its records.
     pub records: Vec<CoreRelo>,
+}
+
+/// A `bpf_line_info` record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineInfo {
+    /// Byte offset of the first instruction it covers, in its section.
+    pub insn_off: u32,
+    /// Offset of the source file name in `.BTF`'s string section.
+    pub file_name_off: u32,
+    /// Offset of the line text in `.BTF`'s string section (the verifier log prints it).
+    pub line_off: u32,
+    /// Line number (top 22 bits) and column (low 10 bits).
+    pub line_col: u32,
+}
+
+/// The `line_info` records of one ELF section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineInfoSec {
+    /// Offset of the section name in `.BTF`'s string section.
+    pub sec_name_off: u32,
+    /// Its records, by increasing `insn_off` (the kernel refuses anything else).
+    pub records: Vec<LineInfo>,
 }
 
 /// A parsed `.BTF.ext` section.
@@ -143,23 +172,53 @@ impl<'a> BtfExt<'a> {
             .unwrap_or_default()
     }
 
-    /// The `core_relo` records, grouped by section as stored.
-    pub fn core_relos(&self) -> Vec<CoreReloSec> {
-        let Some(part) = self.core.filter(|p| p.len > 0) else {
+    /// The records of `part`, grouped by section as stored: `(sec_name_off, records)`, each
+    /// record read from its first four words.
+    fn records<T>(&self, part: Option<Part>, read: impl Fn([u32; 4]) -> T) -> Vec<(u32, Vec<T>)> {
+        let Some(part) = part.filter(|p| p.len > 0) else {
             return Vec::new();
         };
         groups(self.part_data(part))
-            .map(|(sec_name_off, rec_size, records)| CoreReloSec {
-                sec_name_off,
-                records: records
+            .map(|(sec_name_off, rec_size, records)| {
+                let records = records
                     .chunks_exact(rec_size)
-                    .map(|r| CoreRelo {
-                        insn_off: word(r, 0).unwrap_or_default(),
-                        type_id: word(r, 4).unwrap_or_default(),
-                        access_str_off: word(r, 8).unwrap_or_default(),
-                        kind: word(r, 12).unwrap_or_default(),
-                    })
-                    .collect(),
+                    .map(|r| read([0, 4, 8, 12].map(|at| word(r, at).unwrap_or_default())))
+                    .collect();
+                (sec_name_off, records)
+            })
+            .collect()
+    }
+
+    /// The `core_relo` records, grouped by section as stored.
+    pub fn core_relos(&self) -> Vec<CoreReloSec> {
+        let read = |[insn_off, type_id, access_str_off, kind]: [u32; 4]| CoreRelo {
+            insn_off,
+            type_id,
+            access_str_off,
+            kind,
+        };
+        self.records(self.core, read)
+            .into_iter()
+            .map(|(sec_name_off, records)| CoreReloSec {
+                sec_name_off,
+                records,
+            })
+            .collect()
+    }
+
+    /// The `line_info` records, grouped by section as stored.
+    pub fn line_infos(&self) -> Vec<LineInfoSec> {
+        let read = |[insn_off, file_name_off, line_off, line_col]: [u32; 4]| LineInfo {
+            insn_off,
+            file_name_off,
+            line_off,
+            line_col,
+        };
+        self.records(Some(self.line), read)
+            .into_iter()
+            .map(|(sec_name_off, records)| LineInfoSec {
+                sec_name_off,
+                records,
             })
             .collect()
     }
@@ -167,6 +226,12 @@ impl<'a> BtfExt<'a> {
     /// The size of the existing `core_relo` records, when there are any.
     pub fn core_record_size(&self) -> Option<u32> {
         let part = self.core.filter(|p| p.len > 0)?;
+        word(self.part_data(part), 0)
+    }
+
+    /// The size of the existing `line_info` records, when there are any.
+    pub fn line_record_size(&self) -> Option<u32> {
+        let part = Some(self.line).filter(|p| p.len > 0)?;
         word(self.part_data(part), 0)
     }
 
@@ -290,6 +355,53 @@ pub struct Built {
     pub bytes: Vec<u8>,
     /// Bytes by which the content after a 24-byte header moved (0 or 8).
     pub shift: u64,
+    /// What else moved: see [`Built::relocated`].
+    moved: Moved,
+}
+
+/// How a rewritten `line_info` part moved the bytes of the original section.
+#[derive(Debug, Default)]
+struct Moved {
+    /// The original header's length: nothing before it moves.
+    header: u64,
+    /// The original `line_info` part (`start..end` in the original section) and how far what
+    /// followed it moved, besides [`Built::shift`].
+    line: Option<(u64, u64, i64)>,
+    /// The new place of each original `line_info` record, by its original place (sections
+    /// offsets of the records' first bytes).
+    records: BTreeMap<u64, u64>,
+}
+
+impl Built {
+    /// Where byte `old` of the original section went (to move the `.rel.BTF.ext` relocations,
+    /// which name the `insn_off` fields of `func_info` and `line_info` records). A byte of a
+    /// `line_info` record goes with the record of the same section and `insn_off` in the
+    /// rewritten part; everything else moves with what surrounds it.
+    pub fn relocated(&self, old: u64) -> u64 {
+        let Moved {
+            header,
+            line,
+            records,
+        } = &self.moved;
+        if old < *header {
+            return old;
+        }
+        let shifted = old.saturating_add(self.shift);
+        match *line {
+            Some((_, end, delta)) if old >= end => shifted.saturating_add_signed(delta),
+            Some((start, _, _)) if old >= start => records
+                .range(..=old)
+                .next_back()
+                .filter(|(&at, _)| old - at < u64::from(LINE_INFO_RECORD_SIZE))
+                .map_or(shifted, |(&at, &new)| new + (old - at)),
+            _ => shifted,
+        }
+    }
+
+    /// Whether any byte of the original section moved.
+    pub fn moves_anything(&self) -> bool {
+        self.shift > 0 || self.moved.line.is_some_and(|(_, _, delta)| delta != 0)
+    }
 }
 
 fn push(out: &mut Vec<u8>, v: u32) {
@@ -305,6 +417,53 @@ fn set(out: &mut [u8], at: usize, v: u32) -> Result<()> {
 
 /// Writes `.BTF.ext` with `original`'s func/line info (if any) and `sections` as `core_relo`.
 pub fn build(original: Option<&BtfExt<'_>>, sections: &[CoreReloSec]) -> Result<Built> {
+    build_parts(original, sections, None)
+}
+
+/// [`build`], with `lines` as the `line_info` part in place of `original`'s (at its offset; what
+/// followed it moves, see [`Built::relocated`]). Each section's records must have strictly
+/// increasing `insn_off`s, as the kernel requires; `func_info` stays as it was.
+pub fn build_with_line_info(
+    original: Option<&BtfExt<'_>>,
+    sections: &[CoreReloSec],
+    lines: &[LineInfoSec],
+) -> Result<Built> {
+    build_parts(original, sections, Some(lines))
+}
+
+/// Where each record of a written part is in it, by `(sec_name_off, insn_off)`.
+type RecordPositions = HashMap<(u32, u32), usize>;
+
+/// A `line_info` part holding `lines` (empty when there is no record), with where its records
+/// are.
+fn encode_lines(lines: &[LineInfoSec]) -> Result<(Vec<u8>, RecordPositions)> {
+    let mut out = Vec::new();
+    let mut at = HashMap::new();
+    for sec in lines.iter().filter(|s| !s.records.is_empty()) {
+        if out.is_empty() {
+            push(&mut out, LINE_INFO_RECORD_SIZE);
+        }
+        push(&mut out, sec.sec_name_off);
+        push(
+            &mut out,
+            u32::try_from(sec.records.len()).map_err(|_| err("section too large"))?,
+        );
+        for r in &sec.records {
+            at.entry((sec.sec_name_off, r.insn_off))
+                .or_insert(out.len());
+            for v in [r.insn_off, r.file_name_off, r.line_off, r.line_col] {
+                push(&mut out, v);
+            }
+        }
+    }
+    Ok((out, at))
+}
+
+fn build_parts(
+    original: Option<&BtfExt<'_>>,
+    sections: &[CoreReloSec],
+    lines: Option<&[LineInfoSec]>,
+) -> Result<Built> {
     let too_large = || err("section too large");
     let (mut out, shift) = match original {
         Some(ext) => {
@@ -362,6 +521,62 @@ pub fn build(original: Option<&BtfExt<'_>>, sections: &[CoreReloSec]) -> Result<
     while !(out.len() - hdr_len).is_multiple_of(4) {
         out.push(0);
     }
+    let mut moved = Moved {
+        header: original.map_or(0, |ext| ext.hdr_len as u64),
+        ..Moved::default()
+    };
+    if let Some(lines) = lines {
+        let (old, func) = match original {
+            Some(ext) => (ext.line, ext.func),
+            None => (Part { off: 0, len: 0 }, Part { off: 0, len: 0 }),
+        };
+        // An absent part is written after the kept ones.
+        let old = if old.len == 0 {
+            Part {
+                off: out.len() - hdr_len,
+                len: 0,
+            }
+        } else {
+            old
+        };
+        if func.len > 0 && func.off < old.off + old.len && old.off < func.off + func.len {
+            return Err(err("the func_info and line_info parts overlap"));
+        }
+        let (part, at) = encode_lines(lines)?;
+        let start = hdr_len + old.off;
+        out.splice(start..start + old.len, part.iter().copied());
+        let delta = i64::try_from(part.len()).map_err(|_| too_large())?
+            - i64::try_from(old.len).map_err(|_| too_large())?;
+        let line_off = if part.is_empty() { 0 } else { old.off };
+        set(
+            &mut out,
+            16,
+            u32::try_from(line_off).map_err(|_| too_large())?,
+        )?;
+        set(
+            &mut out,
+            20,
+            u32::try_from(part.len()).map_err(|_| too_large())?,
+        )?;
+        if func.len > 0 && func.off > old.off {
+            let func_off = (func.off as u64).saturating_add_signed(delta);
+            set(
+                &mut out,
+                8,
+                u32::try_from(func_off).map_err(|_| too_large())?,
+            )?;
+        }
+        let old_start = (moved.header + old.off as u64) as usize;
+        moved.line = Some((old_start as u64, (old_start + old.len) as u64, delta));
+        if let Some(ext) = original {
+            for field in ext.insn_offsets() {
+                let new = at.get(&(field.sec_name_off, field.insn_off));
+                if let (InfoPart::LineInfo, Some(&new)) = (field.part, new) {
+                    moved.records.insert(field.at as u64, (start + new) as u64);
+                }
+            }
+        }
+    }
     let core_start = out.len();
     let mut written = false;
     for sec in sections.iter().filter(|s| !s.records.is_empty()) {
@@ -396,7 +611,11 @@ pub fn build(original: Option<&BtfExt<'_>>, sections: &[CoreReloSec]) -> Result<
         28,
         u32::try_from(core_len).map_err(|_| too_large())?,
     )?;
-    Ok(Built { bytes: out, shift })
+    Ok(Built {
+        bytes: out,
+        shift,
+        moved,
+    })
 }
 
 #[cfg(test)]
@@ -539,5 +758,94 @@ mod tests {
             let again = BtfExt::parse(&built.bytes).unwrap();
             assert_eq!(again.core_relos(), groups);
         }
+    }
+
+    fn line(insn_off: u32) -> LineInfo {
+        LineInfo {
+            insn_off,
+            file_name_off: 1,
+            line_off: 2,
+            line_col: 3 << 10,
+        }
+    }
+
+    /// A section written word by word: magic, version, then `header` and `body`.
+    fn section(header: &[u32], body: &[u32]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(&MAGIC.to_le_bytes());
+        out.extend_from_slice(&[1, 0]);
+        for w in header.iter().chain(body) {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn line_info_is_rewritten_in_its_place() {
+        // func_info (one record) then line_info (one record, at insn byte 16).
+        let original = section(
+            &[32, 0, 20, 20, 28, 48, 0],
+            &[8, 5, 1, 0, 7, 16, 5, 1, 16, 1, 2, 3 << 10],
+        );
+        let ext = BtfExt::parse(&original).expect("parse");
+        assert_eq!(ext.line_record_size(), Some(LINE_INFO_RECORD_SIZE));
+        let groups = vec![CoreReloSec {
+            sec_name_off: 5,
+            records: vec![relo(0)],
+        }];
+        // The same records give the same bytes as `build`.
+        let same = build_with_line_info(Some(&ext), &groups, &ext.line_infos()).expect("build");
+        assert_eq!(same.bytes, build(Some(&ext), &groups).expect("build").bytes);
+        assert!(!same.moves_anything());
+
+        let lines = vec![LineInfoSec {
+            sec_name_off: 5,
+            records: vec![line(0), line(16), line(24)],
+        }];
+        let built = build_with_line_info(Some(&ext), &groups, &lines).expect("build");
+        let again = BtfExt::parse(&built.bytes).expect("parse back");
+        assert_eq!(again.line_infos(), lines);
+        assert_eq!(again.core_relos(), groups);
+        assert_eq!(built.bytes[..16], original[..16]);
+        assert_eq!(built.bytes[32..52], original[32..52], "func_info stays");
+        assert!(built.moves_anything());
+        // The func_info record's insn_off stays; the line record at 16 is now the second.
+        assert_eq!(built.relocated(44), 44);
+        assert_eq!(built.relocated(64), 80);
+        assert_eq!(built.relocated(4), 4);
+    }
+
+    #[test]
+    fn what_follows_a_grown_line_info_moves() {
+        // A 24-byte header, line_info first and func_info after it.
+        let original = section(
+            &[24, 28, 20, 0, 28],
+            &[16, 5, 1, 16, 1, 2, 3 << 10, 8, 5, 1, 0, 7],
+        );
+        let ext = BtfExt::parse(&original).expect("parse");
+        let lines = vec![LineInfoSec {
+            sec_name_off: 5,
+            records: vec![line(0), line(16)],
+        }];
+        let built = build_with_line_info(Some(&ext), &[], &lines).expect("build");
+        assert_eq!(built.shift, 8);
+        assert_eq!(word(&built.bytes, 8), Some(44), "func_info moved");
+        assert_eq!(word(&built.bytes, 12), Some(20));
+        assert_eq!(word(&built.bytes, 16), Some(0));
+        assert_eq!(word(&built.bytes, 20), Some(44));
+        assert_eq!(built.bytes[76..96], original[52..72]);
+        let again = BtfExt::parse(&built.bytes).expect("parse back");
+        assert_eq!(again.line_infos(), lines);
+        // func_info's insn_off (24 + 28 + 12), line_info's (24 + 12, now the second record).
+        assert_eq!(built.relocated(64), 32 + 44 + 12);
+        assert_eq!(built.relocated(36), 32 + 12 + 16);
+    }
+
+    #[test]
+    fn overlapping_parts_are_refused() {
+        let original = section(&[32, 0, 28, 0, 28, 0, 0], &[16, 5, 1, 16, 1, 2, 3 << 10]);
+        let ext = BtfExt::parse(&original).expect("parse");
+        let built = build_with_line_info(Some(&ext), &[], &[]);
+        assert!(built.is_err_and(|e| e.message().contains("overlap")));
     }
 }

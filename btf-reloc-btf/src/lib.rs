@@ -4,7 +4,7 @@
 //! - [`Btf`]: parse a `.BTF` section or `/sys/kernel/btf/vmlinux`, look types up, add types and
 //!   strings, write it back keeping existing ids, string offsets and type positions.
 //! - [`types`]: the type model ([`Type`], [`Kind`]) and its binary layout.
-//! - [`ext`]: the `.BTF.ext` section (its `core_relo` part).
+//! - [`ext`]: the `.BTF.ext` section (its `core_relo` and `line_info` parts).
 //! - [`core`]: libbpf's `relo_core.c`: access specs, candidate types, field and type
 //!   compatibility, the values of every relocation kind, ambiguity.
 //! - [`local`]: the local types of btf-reloc's descriptor records, and their access strings.

@@ -170,6 +170,9 @@ pub(crate) struct Field {
     /// `#[btf(bitfield)]`: read with the bitfield relocations.
     #[darling(default)]
     pub(crate) bitfield: Word,
+    /// `#[btf(required)]`: the getter needs the field to exist (else the program does not load).
+    #[darling(default)]
+    pub(crate) required: Word,
 }
 
 /// `#[btf(...)]` on one enum variant.
@@ -223,7 +226,7 @@ impl FromMeta for NameValue {
     }
 }
 
-/// A key that takes no value (`skip`, `bitfield`): present or not, and where.
+/// A key that takes no value (`skip`, `bitfield`, `required`): present or not, and where.
 #[derive(Default)]
 pub(crate) struct Word(Option<Span>);
 

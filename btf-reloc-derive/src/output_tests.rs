@@ -153,6 +153,22 @@ fn bitfield() {
 }
 
 #[test]
+fn required() {
+    check(
+        "required",
+        syn::parse_quote! {
+            #[repr(C)]
+            pub struct task_struct {
+                #[btf(required)]
+                pub pid: i32,
+                #[btf(required, bitfield)]
+                pub sched_reset_on_fork: u8,
+            }
+        },
+    );
+}
+
+#[test]
 fn enum_values() {
     check_with(
         "enum_values",

@@ -1,7 +1,7 @@
 //! The checks both derives share, and the checked model `expand` reads: kernel names (one naming
 //! rule, `btf_reloc_format::is_c_identifier`, for names from attributes and from Rust
-//! identifiers alike; one field or enumerator per kernel name), the `rename`/`skip`/`bitfield`
-//! combinations, and the names of the generated methods (none twice, none hidden behind a method
+//! identifiers alike; one field or enumerator per kernel name), the `rename`/`skip`/`bitfield`/
+//! `required` combinations, and the names of the generated methods (none twice, none hidden behind a method
 //! of the handle).
 //!
 //! Every error is collected, spanned on the smallest offending token. The model is built even
@@ -53,6 +53,8 @@ pub(crate) struct ModelField<'a> {
     pub(crate) kernel_name: Option<String>,
     /// `#[btf(bitfield)]`.
     pub(crate) bitfield: bool,
+    /// `#[btf(required)]`.
+    pub(crate) required: bool,
     /// The methods generated for it, none for a skipped field. A method whose name an earlier
     /// field took is left out (the clash is reported), so that rustc does not add "duplicate
     /// definitions" to our error.
@@ -185,6 +187,12 @@ fn validate_fields<'a>(fields: &'a [ast::Field], errors: &mut Errors) -> Vec<Mod
                 ));
             }
         }
+        if let Some(span) = field.required.span().filter(|_| skipped) {
+            errors.push(syn::Error::new(
+                span,
+                "`required` has no effect on a skipped field; remove one of `required` and `skip`",
+            ));
+        }
         // An invalid `bitfield` (reported above) falls back to a plain getter, so that the user
         // sees our error rather than a trait error it causes.
         let bitfield = field.bitfield.is_present() && !skipped && shape::is_int(&field.ty);
@@ -204,6 +212,7 @@ fn validate_fields<'a>(fields: &'a [ast::Field], errors: &mut Errors) -> Vec<Mod
             ty: &field.ty,
             kernel_name,
             bitfield,
+            required: field.required.is_present() && !skipped,
             methods,
         });
     }
@@ -446,6 +455,7 @@ fn fallback_fields<'a>(fields: impl Iterator<Item = &'a syn::Field>) -> Vec<Mode
                 ty: &field.ty,
                 kernel_name: (!skipped).then(|| ident.unraw().to_string()),
                 bitfield: false,
+                required: false,
                 methods,
             })
         })

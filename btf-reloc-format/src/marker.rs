@@ -14,6 +14,13 @@ pub const MAGIC: u16 = 0xC07E;
 /// with `invalid func unknown#201842688`.
 pub const NOT_POST_LINKED_HELPER: u32 = 0x0C07_E000;
 
+/// The helper id a `#[btf(required)]` read calls when the running kernel's field has another
+/// size than the declared type: the check compares the field's relocated size with the
+/// declared one, a constant the verifier knows, so the call is dead code it removes when the
+/// sizes agree and the reason it refuses the program (`invalid func unknown#201842689`) when they
+/// do not.
+pub const REQUIRED_SIZE_MISMATCH_HELPER: u32 = 0x0C07_E001;
+
 /// The immediate of the marker for `kind` of `id`.
 pub const fn marker(kind: RelocKind, id: u32) -> u64 {
     ((MAGIC as u64) << 48) | ((kind as u64) << 32) | id as u64

@@ -529,9 +529,13 @@ impl Rewrite {
         Ok(self.bytes)
     }
 
-    /// Adds `delta` to every relocation offset at or past `from` in relocation sections that
-    /// apply to section `target` (used when a section's content shifts).
-    pub(crate) fn shift_relocations(&mut self, target: usize, from: u64, delta: u64) -> Result<()> {
+    /// Moves every relocation offset `r_offset` of the relocation sections that apply to
+    /// section `target` to `to(r_offset)` (used when a section's content moves).
+    pub(crate) fn remap_relocations(
+        &mut self,
+        target: usize,
+        to: impl Fn(u64) -> u64,
+    ) -> Result<()> {
         let rels: Vec<Section> = self
             .sections
             .iter()
@@ -549,8 +553,9 @@ impl Rewrite {
                 let at = base + pos;
                 let old = u64_at(&self.bytes, at)
                     .ok_or_else(|| malformed("relocation section past the end of the file"))?;
-                if old >= from {
-                    set_u64(&mut self.bytes, at, old.saturating_add(delta))
+                let new = to(old);
+                if new != old {
+                    set_u64(&mut self.bytes, at, new)
                         .ok_or_else(|| malformed("relocation section past the end of the file"))?;
                 }
                 pos += entsize;

@@ -15,7 +15,10 @@
 //!    named by a type relocation, with all its members and the structs it embeds, and every enum
 //!    a relocation names (`ENUM`, or `ENUM64` for 64-bit values) — `btf_reloc_btf::local`;
 //! 5. writes one `bpf_core_relo` record per marker into the `core_relo` part of `.BTF.ext`
-//!    (creating it if needed), keeping `func_info`/`line_info` in place;
+//!    (creating it if needed), keeping `func_info` in place; where the object has line info,
+//!    gives each relocated instruction that a loader may poison a `line_info` record whose text
+//!    names the relocation (the verifier log prints it above a refused instruction), and the
+//!    instruction after it a copy of the record that covered it;
 //! 6. sets each marker's immediate to the local value libbpf checks, computed by libbpf's rules
 //!    applied to the local types (`btf_reloc_btf::core`);
 //! 7. neutralises the descriptor section;

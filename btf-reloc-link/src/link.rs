@@ -4,9 +4,10 @@
 //! marker to its target through the format's path index, adds the local types the relocations
 //! need to `.BTF` and computes each marker's local value with libbpf's rules
 //! (`btf_reloc_btf::local` and `btf_reloc_btf::core`), writes one `bpf_core_relo` record per
-//! marker to `.BTF.ext`, patches the markers, neutralises the descriptor section (see
-//! [`neutralise_descriptors`]) so that loaders ignore it, and finally hands the object to
-//! `compact`, which makes the markers 1-slot where it can.
+//! marker to `.BTF.ext`, gives each relocated instruction but the existence checks a line info
+//! record naming its relocation (see [`annotate_lines`]), patches the markers, neutralises the
+//! descriptor section (see [`neutralise_descriptors`]) so that loaders ignore it, and finally
+//! hands the object to `compact`, which makes the markers 1-slot where it can.
 
 use std::{
     collections::{BTreeMap, BTreeSet, HashSet},
@@ -17,7 +18,10 @@ use std::{
 
 use btf_reloc_btf::{
     core::{self, Relocation},
-    ext::{self, BtfExt, CoreRelo, CoreReloSec, CORE_RELO_RECORD_SIZE},
+    ext::{
+        self, BtfExt, CoreRelo, CoreReloSec, LineInfo, LineInfoSec, CORE_RELO_RECORD_SIZE,
+        LINE_INFO_RECORD_SIZE,
+    },
     local, Btf,
 };
 use btf_reloc_format::{
@@ -531,6 +535,7 @@ fn emit_relocations(
         }
     }
     let mut per_section: BTreeMap<usize, SectionSummary> = BTreeMap::new();
+    let mut notes: Vec<LineNote> = Vec::new();
     for p in planned {
         let section = elf
             .sections
@@ -566,6 +571,15 @@ fn emit_relocations(
             ))
         };
         let (_, value, _) = core::local_value(btf, &relo).map_err(|e| refuse(e.to_string()))?;
+        if let Some(text) = core::line_note(btf, &relo) {
+            notes.push(LineNote {
+                section: section.name.clone(),
+                insn_off: p.marker.offset as u64,
+                next: (p.marker.offset + 2 * markers::INSN_SIZE) as u64,
+                section_size: section.size,
+                text,
+            });
+        }
         // libbpf computes the shifts in 32-bit arithmetic and writes a wrapped, meaningless
         // shift for a field wider than 8 bytes; refuse to emit such a relocation at all.
         if matches!(
@@ -619,12 +633,19 @@ fn emit_relocations(
     summary.sections = per_section.into_values().collect();
     summary.types_added = u32::try_from(btf.len() - types_before).unwrap_or(u32::MAX);
 
-    let built = ext::build(ext.as_ref(), &groups).map_err(|e| Error::BtfExt(e.to_string()))?;
+    let lines = match &ext {
+        Some(ext) => annotate_lines(ext, btf, &notes)?,
+        None => None,
+    };
+    let built = match &lines {
+        Some(lines) => ext::build_with_line_info(ext.as_ref(), &groups, lines),
+        None => ext::build(ext.as_ref(), &groups),
+    }
+    .map_err(|e| Error::BtfExt(e.to_string()))?;
     match ext_index {
         Some(index) => {
-            if built.shift > 0 {
-                let header = ext.as_ref().map_or(0, BtfExt::hdr_len) as u64;
-                rewrite.shift_relocations(index, header, built.shift)?;
+            if built.moves_anything() {
+                rewrite.remap_relocations(index, |old| built.relocated(old))?;
             }
             rewrite.replace_section_data(index, &built.bytes)?;
         }
@@ -634,6 +655,106 @@ fn emit_relocations(
         }
     }
     Ok(())
+}
+
+/// A relocated instruction whose line info is to name its relocation.
+#[derive(Debug)]
+struct LineNote {
+    /// Its ELF section.
+    section: String,
+    /// Its byte offset there.
+    insn_off: u64,
+    /// The byte offset of the instruction after it (a marker is a 2-slot `ld_imm64`).
+    next: u64,
+    /// The size of its section.
+    section_size: u64,
+    /// The line text ([`core::line_note`]).
+    text: String,
+}
+
+/// The `line_info` part of `ext` with `notes` applied, or `None` when nothing changes.
+///
+/// The verifier log prints an instruction's line info above it, so the line info is where a
+/// refused poisoned instruction can name its relocation whatever the loader. Each noted
+/// instruction gets a record with the note as its line text and the file and line/column of the
+/// record that covered it; the instruction after it gets a copy of that covering record, unless
+/// a record starts there already, another noted instruction does, or it is the section's end,
+/// so that the following instructions keep their source line. A section without line info, or
+/// an instruction no record covers, gets none; a group whose offsets do not strictly increase
+/// (the kernel refuses it anyway) is left alone, as is a part whose records are not the 16-byte
+/// ones. Compaction later maps every offset, which stays an instruction start, and keeps the
+/// order.
+fn annotate_lines(
+    ext: &BtfExt<'_>,
+    btf: &mut Btf,
+    notes: &[LineNote],
+) -> Result<Option<Vec<LineInfoSec>>> {
+    if notes.is_empty() || ext.line_record_size() != Some(LINE_INFO_RECORD_SIZE) {
+        return Ok(None);
+    }
+    let mut groups = ext.line_infos();
+    let mut changed = false;
+    let mut seen = HashSet::new();
+    for group in &mut groups {
+        let Some(name) = btf.str_at(group.sec_name_off).map(str::to_owned) else {
+            continue;
+        };
+        // Records of a section split over several groups: only the first gets the notes.
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let increasing = group
+            .records
+            .windows(2)
+            .all(|w| w[0].insn_off < w[1].insn_off);
+        let here: Vec<&LineNote> = notes.iter().filter(|n| n.section == name).collect();
+        if here.is_empty() || !increasing {
+            continue;
+        }
+        let original: BTreeMap<u32, LineInfo> =
+            group.records.iter().map(|r| (r.insn_off, *r)).collect();
+        let covering = |off: u32| original.range(..=off).next_back().map(|(_, r)| *r);
+        let offset = |off: u64| {
+            u32::try_from(off)
+                .map_err(|_| Error::MalformedElf(format!("section `{name}` too large")))
+        };
+        let mut records = original.clone();
+        let mut after = Vec::new();
+        for note in &here {
+            let at = offset(note.insn_off)?;
+            let Some(cover) = covering(at) else {
+                continue;
+            };
+            let line_off = btf.add_str(&note.text)?;
+            records.insert(
+                at,
+                LineInfo {
+                    insn_off: at,
+                    line_off,
+                    ..cover
+                },
+            );
+            if note.next < note.section_size {
+                let next = offset(note.next)?;
+                if let Some(cover) = covering(next) {
+                    after.push(LineInfo {
+                        insn_off: next,
+                        ..cover
+                    });
+                }
+            }
+        }
+        // After every note: a noted instruction's record wins over a copy.
+        for record in after {
+            records.entry(record.insn_off).or_insert(record);
+        }
+        let records: Vec<LineInfo> = records.into_values().collect();
+        if records != group.records {
+            group.records = records;
+            changed = true;
+        }
+    }
+    Ok(changed.then_some(groups))
 }
 
 /// Turns each descriptor section into an empty, non-allocated `SHT_NOBITS` section that keeps its

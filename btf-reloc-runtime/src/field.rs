@@ -139,6 +139,26 @@ pub unsafe trait FieldType: Sized {
     }
 }
 
+/// A field type a `#[btf(required)]` getter can read: plain data (integers, pointers, arrays of
+/// them) and [`EnumOf`]. An embedded struct is not one: its getter reads nothing (it returns a
+/// handle), so there is nothing to require; the fields read through it are what can be
+/// required.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read by a `#[btf(required)]` getter",
+    label = "not a value the getter reads",
+    note = "`#[btf(required)]` is for fields whose value the getter reads (integers, pointers, \
+            arrays, EnumOf); an embedded struct's getter returns a handle and reads nothing: mark \
+            the fields read through it `#[btf(required)]` instead"
+)]
+pub trait RequiredField: FieldType {
+    /// The getter of a `#[btf(required)]` field at path `P` of the root struct at `base`: no
+    /// existence check (a kernel without the field refuses the program at load time), no null
+    /// check (a null `base` fails the probe read), the size still checked.
+    fn access_required<S: AddressSpace, P: Path>(
+        base: *const u8,
+    ) -> Result<Self::Value<S, P>, RelocatableFieldAccessError>;
+}
+
 macro_rules! plain_field_type {
     ([$($generics:tt)*] $ty:ty => $shape:expr) => {
         // SAFETY: every invocation below says why its type is valid for any bit pattern and why
@@ -160,6 +180,15 @@ macro_rules! plain_field_type {
                 base: *const u8,
             ) -> Result<Option<Self>, RelocatableFieldAccessError> {
                 read::read_value_checked::<Self, S, P>(base)
+            }
+        }
+
+        impl<$($generics)*> RequiredField for $ty {
+            #[inline(always)]
+            fn access_required<S: AddressSpace, P: Path>(
+                base: *const u8,
+            ) -> Result<Self, RelocatableFieldAccessError> {
+                read::read_value_required::<Self, S, P>(base)
             }
         }
     };
@@ -306,6 +335,15 @@ unsafe impl<E: BtfEnum, R: EnumRepr> FieldType for EnumOf<E, R> {
         // libbpf computes the bitfield relocations of any int or enum member: the load of its
         // bytes, and the shifts that extend its value (arithmetically when the enum is signed).
         read::read_bitfield::<i64, S, P>(base)
+    }
+}
+
+impl<E: BtfEnum, R: EnumRepr> RequiredField for EnumOf<E, R> {
+    #[inline(always)]
+    fn access_required<S: AddressSpace, P: Path>(
+        base: *const u8,
+    ) -> Result<i64, RelocatableFieldAccessError> {
+        read::read_bitfield_required::<i64, S, P>(base)
     }
 }
 

@@ -226,12 +226,16 @@ macro_rules! core_read {
 #[macro_export]
 macro_rules! __core_read_steps {
     ($handle:ident, $last:ident) => {
-        $handle.$last()
+        $handle
+            .$last()
+            .map($crate::__private::CoreReadValue::into_option)
     };
     ($handle:ident, $next:ident, $($rest:ident),+) => {{
         // A step on the way to the leaf: an embedded struct's handle is made unchecked, and the
         // leaf's read checks the whole path, as one relocation (`__private::Unchecked`).
-        let $handle = match $crate::__private::unchecked($handle).$next()? {
+        let $handle = match $crate::__private::CoreReadValue::into_option(
+            $crate::__private::unchecked($handle).$next()?,
+        ) {
             ::core::option::Option::Some(next) => next,
             ::core::option::Option::None => return ::core::result::Result::Ok(::core::option::Option::None),
         };
@@ -251,14 +255,16 @@ pub mod prelude {
 pub mod __private {
     pub use crate::field::{
         BtfEnum, BtfPointee, BtfRelocatable, BtfType, FieldOf, FieldType, FieldValue, Projectable,
-        ProjectionOf, RelocatableField,
+        ProjectionOf, RelocatableField, RequiredField,
     };
     pub use crate::intrinsics::{
         enum_value, enum_value_exists, field_byte_offset, field_byte_size, field_exists,
     };
     pub use crate::path::{Leaf, Member, Offset, Path, Projection, Root, Unchecked};
     pub use crate::ptr::{AddressSpace, CoreReadHandle, Kernel, Ptr, Space};
-    pub use crate::read::{project, read_bitfield, read_element, BitfieldValue, StrField};
+    pub use crate::read::{
+        project, read_bitfield, read_bitfield_required, read_element, BitfieldValue, StrField,
+    };
     pub use crate::RelocatableFieldAccessError;
     pub use btf_reloc_format::descriptor::{
         EnumDescriptor, FieldDescriptor, PointeeShape, StructDescriptor, TypeDescriptor, TypeShape,
@@ -323,6 +329,43 @@ pub mod __private {
         base: *const u8,
     ) -> Result<Option<FieldOf<T, S, P, I>>, RelocatableFieldAccessError> {
         <T::Type as FieldType>::access::<S, Member<P, I>>(base)
+    }
+
+    /// Field `I` of `T` as [`access`] reads it, for a `#[btf(required)]` field: the value itself
+    /// (see [`RequiredField`]).
+    #[inline(always)]
+    pub fn access_required<T: RelocatableField<I>, S: AddressSpace, P: Path, const I: usize>(
+        base: *const u8,
+    ) -> Result<FieldOf<T, S, P, I>, RelocatableFieldAccessError>
+    where
+        T::Type: RequiredField,
+    {
+        <T::Type as RequiredField>::access_required::<S, Member<P, I>>(base)
+    }
+
+    /// What a getter's `Ok` holds, as `core_read!` chains it: `Some(value)` or `None` (a missing
+    /// field) from a checked getter, always `Some` from a `#[btf(required)]` one.
+    pub trait CoreReadValue {
+        /// The value (or handle) itself.
+        type Value;
+        /// `self` as an `Option`.
+        fn into_option(self) -> Option<Self::Value>;
+    }
+
+    impl<V> CoreReadValue for Option<V> {
+        type Value = V;
+        #[inline(always)]
+        fn into_option(self) -> Option<V> {
+            self
+        }
+    }
+
+    impl<V: RequiredField> CoreReadValue for V {
+        type Value = V;
+        #[inline(always)]
+        fn into_option(self) -> Option<V> {
+            Some(self)
+        }
     }
 
     /// The string in (or behind) the field at path `P` of the root at `base`.

@@ -55,17 +55,43 @@ pub(crate) fn read_value<V: FieldType, S: AddressSpace, P: Path>(
     read_value_checked::<V, S, P>(base)
 }
 
+/// The read of a `#[btf(required)]` field: [`read_value`] without its existence and null checks,
+/// and with its size check made at load time.
+///
+/// A required field is one the program cannot work without. Nothing here asks whether it
+/// exists, so on a kernel without it the loader poisons this read's relocations and the kernel
+/// refuses the program at load time, as it refuses a C program's plain `BPF_CORE_READ` of it. A
+/// field of another size than declared is refused at load time too
+/// (`backend::require_size`): never a truncated or overlong read. Like `BPF_CORE_READ`, a null
+/// `base` is not tested apart: the probe read of an address in the first page fails
+/// (`Err(ProbeRead(-EFAULT))`).
+#[inline(always)]
+pub(crate) fn read_value_required<V: FieldType, S: AddressSpace, P: Path>(
+    base: *const u8,
+) -> Result<V> {
+    backend::require_field::<P>();
+    let size = backend::require_size::<P, V>(byte_size::<P>());
+    let src = base.wrapping_add(byte_offset::<P>());
+    // SAFETY: `require_size` returns only when the size is `size_of::<V>()` (otherwise the program
+    // ends there, and the verifier refuses it before it runs).
+    unsafe { backend::probe_read_sized::<V>(S::SPACE, src, size) }
+        .map_err(RelocatableFieldAccessError::ProbeRead)
+}
+
 /// [`read_value`] after its checks: the field exists, `base` is not null, the target size is
 /// `size_of::<V>()`.
 #[inline(always)]
 pub(crate) fn read_value_checked<V: FieldType, S: AddressSpace, P: Path>(
     base: *const u8,
 ) -> Result<Option<V>> {
+    read_at::<V, S, P>(base).map(Some)
+}
+
+/// The probe read of the `V` at the target's offset of path `P` from `base`.
+#[inline(always)]
+fn read_at<V: FieldType, S: AddressSpace, P: Path>(base: *const u8) -> Result<V> {
     let src = base.wrapping_add(byte_offset::<P>());
-    match backend::probe_read::<V>(S::SPACE, src) {
-        Ok(value) => Ok(Some(value)),
-        Err(code) => Err(RelocatableFieldAccessError::ProbeRead(code)),
-    }
+    backend::probe_read::<V>(S::SPACE, src).map_err(RelocatableFieldAccessError::ProbeRead)
 }
 
 /// The handle of the embedded struct at path `P` of the root struct at `base`: nothing is read,
@@ -267,6 +293,17 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
     if !present::<P>(base)? {
         return Ok(None);
     }
+    read_bitfield_required::<V, S, P>(base).map(Some)
+}
+
+/// [`read_bitfield`] of a `#[btf(required)]` field: without the existence and null checks, as
+/// [`read_value_required`] (a missing field fails the load; a field wider than `V` is still
+/// `Err(SizeMismatch)`).
+#[inline(always)]
+pub fn read_bitfield_required<V: BitfieldValue, S: AddressSpace, P: Path>(
+    base: *const u8,
+) -> Result<V> {
+    backend::require_field::<P>();
     let offset = backend::field_info::<P, { RelocKind::FieldByteOffset as u32 }>();
     let size = backend::field_info::<P, { RelocKind::FieldByteSize as u32 }>();
     let lshift = backend::field_info::<P, { RelocKind::FieldLshiftU64 as u32 }>();
@@ -318,7 +355,7 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
         (true, true) => ((value as i64) >> 63) as u64,
         (true, false) => 0,
     };
-    Ok(Some(V::from_bits(value)))
+    Ok(V::from_bits(value))
 }
 
 /// Reads field `I` of the `T` at `ptr`, at the target's offset.

@@ -848,6 +848,66 @@ pub(crate) fn field_value(root: TypeDescriptor, indices: &[usize], kind: RelocKi
     })
 }
 
+/// The check of a `#[btf(required)]` read: on eBPF the loader poisons the relocations of a
+/// missing required field and the kernel refuses the program; the simulation panics instead.
+pub(crate) fn require_field(root: TypeDescriptor, indices: &[usize]) {
+    if field_value(root, indices, RelocKind::FieldExists) == 0 {
+        not_loaded(&field_name(root, indices));
+    }
+}
+
+/// The size check of a `#[btf(required)]` read that failed: on eBPF the kernel refuses the
+/// program; the simulation panics instead.
+#[expect(
+    clippy::panic,
+    reason = "a read has no error for this: on eBPF the program would not load"
+)]
+pub(crate) fn required_size_mismatch(
+    root: TypeDescriptor,
+    indices: &[usize],
+    actual: usize,
+    expected: usize,
+) -> ! {
+    panic!(
+        "btf-reloc simulation: the program would not load: its `#[btf(required)]` field `{}` \
+         is {actual} bytes in the target, declared {expected}",
+        field_name(root, indices)
+    )
+}
+
+/// `struct.field.field` of the path `indices` from `root`, by kernel names.
+fn field_name(root: TypeDescriptor, indices: &[usize]) -> String {
+    let (mut name, mut at) = match *root.base() {
+        TypeDescriptor::Struct(desc) | TypeDescriptor::Union(desc) => {
+            (desc.name.to_owned(), Some(desc))
+        }
+        _ => (root.rust_path().to_owned(), None),
+    };
+    for &index in indices {
+        let Some(field) = at.and_then(|desc| desc.fields.get(index)) else {
+            break;
+        };
+        name.push('.');
+        name.push_str(field.name);
+        at = match field.shape {
+            TypeShape::Struct(desc) | TypeShape::Union(desc) => Some(desc),
+            _ => None,
+        };
+    }
+    name
+}
+
+#[expect(
+    clippy::panic,
+    reason = "a read has no error for this: on eBPF the program would not load"
+)]
+fn not_loaded(field: &str) -> ! {
+    panic!(
+        "btf-reloc simulation: the program would not load: its `#[btf(required)]` field \
+         `{field}` does not exist in the target"
+    )
+}
+
 /// A type relocation of `ty`.
 pub(crate) fn type_value(ty: TypeDescriptor, kind: RelocKind) -> u64 {
     relocate(ty, kind, |_| Some("0".to_owned()))

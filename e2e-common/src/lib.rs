@@ -19,6 +19,7 @@ pub mod live;
 pub mod objects;
 pub mod outcome;
 pub mod readme;
+pub mod required;
 pub mod synthetic;
 pub mod synthetic_core;
 pub mod synthetic_types;

@@ -42,11 +42,14 @@ pub enum Bin {
     /// Its `ptr_as_arr` cases (`src/core_reloc_ptr_as_arr.rs`): `TYPE_SIZE` of a type only
     /// those targets have.
     CoreRelocPtrAsArr,
+    /// `#[btf(required)]` reads (`src/required.rs`): apart, because one of its programs loads on
+    /// no kernel, and libbpf loads it too (no legacy maps).
+    Required,
 }
 
 impl Bin {
     /// Every object.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Main,
         Self::Libbpf,
         Self::Core,
@@ -58,6 +61,7 @@ impl Bin {
         Self::CoreRelocTypes,
         Self::CoreRelocTypeId,
         Self::CoreRelocPtrAsArr,
+        Self::Required,
     ];
 
     /// The cargo binary name, which is also the object's file name.
@@ -74,6 +78,7 @@ impl Bin {
             Self::CoreRelocTypes => "e2e-core-reloc-types",
             Self::CoreRelocTypeId => "e2e-core-reloc-type-id",
             Self::CoreRelocPtrAsArr => "e2e-core-reloc-ptr-as-arr",
+            Self::Required => "e2e-required",
         }
     }
 }

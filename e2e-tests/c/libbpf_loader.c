@@ -4,7 +4,7 @@
 // plain libbpf (no aya, no btf-reloc code), so the CO-RE relocations it applies prove the records
 // `btf-reloc link` wrote are genuine.
 //
-//   libbpf_loader [--btf TARGET_BTF] [--raw] [--rodata VAR HEX]... OBJECT PROGRAM TGID_VAR RESULTS_VAR
+//   libbpf_loader [--btf TARGET_BTF] [--raw] [--only] [--rodata VAR HEX]... OBJECT PROGRAM TGID_VAR RESULTS_VAR
 //
 // Opens OBJECT, writes this process's tgid into the `.rodata` global TGID_VAR (and, with
 // --rodata, the bytes HEX into the `.rodata` global VAR, whose size they must have), loads it
@@ -12,7 +12,11 @@
 // the file TARGET_BTF with --btf: libbpf's `btf_custom_path`, a made-up kernel), attaches the
 // program PROGRAM to its tracepoint, calls getppid() from a second thread named THREAD_NAME, and
 // reads the program's outcomes back from the `.bss` global RESULTS_VAR (`struct results`). The
-// names come from the caller (btf-reloc-e2e-common), so they are written in one place.
+// names come from the caller (btf-reloc-e2e-common), so they are written in one place. With
+// --only, only PROGRAM is loaded (the others are not autoloaded) at libbpf's default log level, as
+// a libbpf user loads it: when the kernel refuses it, libbpf retries with the verifier's log and
+// prints it, CO-RE relocations it poisoned named; without, every program is loaded with the
+// verifier's statistics (log level 4).
 //
 // stdout: `key value...` lines (each program's ELF section, which ties libbpf's `prog 'NAME':
 // relo #N` log lines to the object's CO-RE records; the ground truth from syscalls and procfs;
@@ -161,11 +165,13 @@ int main(int argc, char **argv)
 
 	const char *program, *tgid_var, *results_var;
 	const char *set_var[MAX_SETS], *set_hex[MAX_SETS];
-	int raw = 0, sets = 0, i;
+	int raw = 0, only = 0, sets = 0, i;
 
 	for (; argc > 1 && !strncmp(argv[1], "--", 2); argc--, argv++) {
 		if (!strcmp(argv[1], "--raw")) {
 			raw = 1;
+		} else if (!strcmp(argv[1], "--only")) {
+			only = 1;
 		} else if (!strcmp(argv[1], "--rodata") && argc > 3 && sets < MAX_SETS) {
 			set_var[sets] = argv[2];
 			set_hex[sets++] = argv[3];
@@ -179,7 +185,7 @@ int main(int argc, char **argv)
 	}
 	if (argc != 5) {
 		fprintf(stderr,
-			"usage: libbpf_loader [--btf TARGET_BTF] [--raw] [--rodata VAR HEX]... OBJECT "
+			"usage: libbpf_loader [--btf TARGET_BTF] [--raw] [--only] [--rodata VAR HEX]... OBJECT "
 			"PROGRAM TGID_VAR RESULTS_VAR\n");
 		return 2;
 	}
@@ -200,9 +206,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "error: the object has no program %s\n", program);
 		goto out;
 	}
-	// Level 4 (BPF_LOG_STATS): the verifier reports "processed N insns" on success too, and
-	// libbpf prints that log at debug level.
-	bpf_program__set_log_level(prog, 4);
+	if (only) {
+		bpf_object__for_each_program(each, obj)
+			if (each != prog && bpf_program__set_autoload(each, false))
+				goto out;
+	} else {
+		// Level 4 (BPF_LOG_STATS): the verifier reports "processed N insns" on success too,
+		// and libbpf prints that log at debug level.
+		bpf_program__set_log_level(prog, 4);
+	}
 
 	// The tgid variable lives in .rodata, which is frozen at load: set it now.
 	rodata = data_map(obj, ".rodata");
@@ -279,6 +291,7 @@ int main(int argc, char **argv)
 		}
 		printf("tgid %u\n", tgid);
 		printf("tid %ld\n", trigger.tid);
+		printf("thread_comm %s\n", trigger.comm);
 		printf("raw ");
 		for (i = 0; i < size; i++)
 			printf("%02x", value[off + i]);

@@ -149,6 +149,14 @@ pub fn comm() -> Result<String> {
     Ok(comm.trim_end_matches('\n').to_owned())
 }
 
+/// `/proc/thread-self/comm` without the trailing newline: the calling thread's name, which a
+/// program triggered from this thread sees in `task_struct.comm`.
+pub fn thread_comm() -> Result<String> {
+    let comm = fs::read_to_string("/proc/thread-self/comm")
+        .map_err(|error| format!("cannot read /proc/thread-self/comm: {error}"))?;
+    Ok(comm.trim_end_matches('\n').to_owned())
+}
+
 /// A NUL-padded string from a map (`bpf_get_current_comm`, `*_str` reads) as a string.
 pub fn string_from_bytes(bytes: &[u8]) -> String {
     let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());

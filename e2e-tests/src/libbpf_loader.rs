@@ -355,6 +355,12 @@ pub struct RawReport {
     pub programs: Vec<(String, String)>,
     /// The bytes of the variable, as the kernel left them.
     pub bytes: Vec<u8>,
+    /// The loader's process id (`getpid()`).
+    pub tgid: u32,
+    /// The id of the thread that triggered the program (`gettid()` there).
+    pub tid: u32,
+    /// That thread's name (`/proc/thread-self/comm`).
+    pub thread_comm: String,
     /// libbpf's whole debug log (stderr).
     pub log: String,
 }
@@ -389,7 +395,43 @@ pub fn run_raw_with(
     program: &str,
     results_var: &str,
 ) -> Result<RawReport> {
+    raw_run(
+        loader,
+        object,
+        target_btf,
+        rodata,
+        program,
+        results_var,
+        false,
+    )
+}
+
+/// [`run_raw`] loading `program` only (the object's other programs are not loaded), at libbpf's
+/// default log level, as a libbpf user would: when the kernel refuses the program, the error
+/// holds the end of the verifier's log as libbpf prints it, poisoned CO-RE relocations named.
+pub fn run_only(
+    loader: &Path,
+    object: &Path,
+    program: &str,
+    results_var: &str,
+) -> Result<RawReport> {
+    raw_run(loader, object, None, &[], program, results_var, true)
+}
+
+/// The loader with `--raw`, and `--only` if `only`.
+fn raw_run(
+    loader: &Path,
+    object: &Path,
+    target_btf: Option<&Path>,
+    rodata: &[(&str, &[u8])],
+    program: &str,
+    results_var: &str,
+    only: bool,
+) -> Result<RawReport> {
     let mut command = Command::new(loader);
+    if only {
+        command.arg("--only");
+    }
     if let Some(btf) = target_btf {
         command.arg("--btf").arg(btf);
     }
@@ -416,9 +458,24 @@ pub fn run_raw_with(
         .map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2).unwrap_or("zz"), 16))
         .collect::<std::result::Result<Vec<u8>, _>>()
         .map_err(|error| format!("libbpf loader `raw {hex}`: {error}"))?;
+    let line = |key: &str| -> Result<&str> {
+        stdout
+            .lines()
+            .find_map(|line| line.strip_prefix(key)?.strip_prefix(' '))
+            .ok_or_else(|| format!("the libbpf loader printed no `{key}`:\n{stdout}").into())
+    };
+    let number = |key: &str| -> Result<u32> {
+        let value = line(key)?;
+        value
+            .parse()
+            .map_err(|error| format!("libbpf loader `{key} {value}`: {error}").into())
+    };
     Ok(RawReport {
         programs,
         bytes,
+        tgid: number("tgid")?,
+        tid: number("tid")?,
+        thread_comm: line("thread_comm")?.to_owned(),
         log,
     })
 }

@@ -72,6 +72,16 @@ PROG(checked_pid) {
 	return 0;
 }
 
+/* What a `#[btf(required)]` getter checks: the size (no existence or null check: a kernel
+ * without the field refuses the program, as it refuses `pid` above), and the probe read. */
+PROG(required_pid) {
+	struct task_struct *t = TASK;
+	int v;
+	if (bpf_core_field_size(t->pid) == sizeof(v) && bpf_core_read(&v, sizeof(v), &t->pid) == 0)
+		out = v;
+	return 0;
+}
+
 PROG(chain) { struct task_struct *t = TASK; out = BPF_CORE_READ(t, real_parent, tgid); return 0; }
 PROG(checked_chain) {
 	struct task_struct *t = TASK, *p;

@@ -288,6 +288,18 @@ fn describe_calc(calc: Calc) -> String {
     }
 }
 
+/// The keyword C puts before the name of `id` (`struct `, `union `, `enum `, `typedef `; empty
+/// for anything else).
+fn type_keyword(btf: &Btf, id: TypeId) -> &'static str {
+    match btf.ty(id).map(|t| &t.kind) {
+        Some(crate::Kind::Struct(_)) => "struct ",
+        Some(crate::Kind::Union(_)) => "union ",
+        Some(crate::Kind::Enum(_) | crate::Kind::Enum64(_)) => "enum ",
+        Some(crate::Kind::Typedef(_)) => "typedef ",
+        _ => "",
+    }
+}
+
 /// What a relocation is about, spelled out against the BTF it refers to: a field path
 /// (`task_struct.se.vruntime`, `task_struct.comm[0]`; anonymous members are passed through
 /// silently, as C code does), a type (`struct task_struct`) or an enumerator
@@ -300,16 +312,7 @@ pub fn describe(btf: &Btf, relo: &Relocation<'_>) -> Option<String> {
     };
     let spec = spec::parse(btf, relo).ok()?;
     Some(match relo.kind.class() {
-        KindClass::Type => {
-            let prefix = match root.kind {
-                crate::Kind::Struct(_) => "struct ",
-                crate::Kind::Union(_) => "union ",
-                crate::Kind::Enum(_) | crate::Kind::Enum64(_) => "enum ",
-                crate::Kind::Typedef(_) => "typedef ",
-                _ => "",
-            };
-            format!("{prefix}{name}")
-        }
+        KindClass::Type => format!("{}{name}", type_keyword(btf, relo.type_id)),
         KindClass::EnumValue => {
             format!("{name}::{}", spec.accessors.first()?.name.as_deref()?)
         }
@@ -328,6 +331,71 @@ pub fn describe(btf: &Btf, relo: &Relocation<'_>) -> Option<String> {
             out
         }
     })
+}
+
+/// libbpf's name of a relocation kind, as its log prints it (`<byte_off>`, `<type_size>`, …).
+pub fn libbpf_kind_name(kind: RelocKind) -> &'static str {
+    match kind {
+        RelocKind::FieldByteOffset => "<byte_off>",
+        RelocKind::FieldByteSize => "<byte_sz>",
+        RelocKind::FieldExists => "<field_exists>",
+        RelocKind::FieldSigned => "<signed>",
+        RelocKind::FieldLshiftU64 => "<lshift_u64>",
+        RelocKind::FieldRshiftU64 => "<rshift_u64>",
+        RelocKind::TypeIdLocal => "<local_type_id>",
+        RelocKind::TypeIdTarget => "<target_type_id>",
+        RelocKind::TypeExists => "<type_exists>",
+        RelocKind::TypeMatches => "<type_matches>",
+        RelocKind::TypeSize => "<type_size>",
+        RelocKind::EnumvalExists => "<enumval_exists>",
+        RelocKind::EnumvalValue => "<enumval_value>",
+    }
+}
+
+/// The immediate of the `call` a loader writes over an instruction whose relocation found
+/// nothing in the kernel (libbpf's and aya's `BPF_POISON`); the verifier refuses a reachable one
+/// as `invalid func unknown#195896080`.
+pub const POISON_CALL_IMM: u32 = 0xbad_2310;
+
+/// The line text the post-link step gives the BTF line info of a relocated instruction. The
+/// verifier log prints an instruction's line info above it, so a program refused on a poisoned
+/// instruction names the relocation, even with a loader (aya) that does not rewrite the log as
+/// libbpf does. The relocation is spelled as libbpf's log spells it (kind, keyword, [`describe`]):
+///
+/// `btf-reloc: CO-RE <byte_off> of struct task_struct.pid; a verifier error here
+/// (unknown#195896080) means the running kernel has no such field`
+///
+/// The type kinds never poison (a missing type gives 0; `TYPE_ID_LOCAL` does not depend on the
+/// kernel), and their text says so. `None` for the existence kinds, which never poison either
+/// and are the checks a program makes before the access, so the instruction keeps its source
+/// line, and for a record that does not parse.
+pub fn line_note(btf: &Btf, relo: &Relocation<'_>) -> Option<String> {
+    if matches!(
+        relo.kind,
+        RelocKind::FieldExists | RelocKind::TypeExists | RelocKind::EnumvalExists
+    ) {
+        return None;
+    }
+    let what = describe(btf, relo)?;
+    let kind = libbpf_kind_name(relo.kind);
+    let missing = match relo.kind.class() {
+        // `describe` names a type with its keyword already; the local id is the program's own.
+        KindClass::Type if relo.kind == RelocKind::TypeIdLocal => {
+            return Some(format!("btf-reloc: CO-RE {kind} of {what}"))
+        }
+        KindClass::Type => {
+            return Some(format!(
+                "btf-reloc: CO-RE {kind} of {what}; 0 when the running kernel has no such type"
+            ))
+        }
+        KindClass::Field => "field",
+        KindClass::EnumValue => "enumerator",
+    };
+    Some(format!(
+        "btf-reloc: CO-RE {kind} of {}{what}; a verifier error here (unknown#{POISON_CALL_IMM}) \
+         means the running kernel has no such {missing}",
+        type_keyword(btf, relo.type_id),
+    ))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use btf_reloc_format::RelocKind::{self, *};
 
-use super::{describe, local_value, resolve, CoreError, Mismatch, Relocation};
+use super::{describe, line_note, local_value, resolve, CoreError, Mismatch, Relocation};
 use crate::types::Kind;
 use crate::{Btf, NewMember, TypeId};
 
@@ -620,4 +620,69 @@ fn anonymous_member_search_is_bounded() {
         resolve_in(&local, s, FieldExists, "0:0", &target),
         Err(CoreError::BadTarget(_))
     ));
+}
+
+#[test]
+fn line_notes_name_the_relocation_as_libbpf_does() {
+    let (mut btf, s) = local_s();
+    let e = btf
+        .add_enum("pid_type", 4, false, false, &[("PIDTYPE_PID", 0)])
+        .expect("enum");
+    let note = |kind, type_id, access| {
+        line_note(
+            &btf,
+            &Relocation {
+                kind,
+                type_id,
+                access,
+            },
+        )
+    };
+    let poisons = |what: &str, missing: &str| {
+        Some(format!(
+            "btf-reloc: CO-RE {what}; a verifier error here (unknown#195896080) means the \
+             running kernel has no such {missing}"
+        ))
+    };
+    let cases = [
+        (FieldByteOffset, s, "0:1", poisons("<byte_off> of struct s.b", "field")),
+        (FieldByteSize, s, "0:2:3", poisons("<byte_sz> of struct s.c[3]", "field")),
+        (FieldSigned, s, "0:0", poisons("<signed> of struct s.a", "field")),
+        (FieldLshiftU64, s, "0:0", poisons("<lshift_u64> of struct s.a", "field")),
+        (FieldRshiftU64, s, "0:0", poisons("<rshift_u64> of struct s.a", "field")),
+        (EnumvalValue, e, "0", poisons("<enumval_value> of enum pid_type::PIDTYPE_PID", "enumerator")),
+        (
+            TypeSize,
+            s,
+            "0",
+            Some("btf-reloc: CO-RE <type_size> of struct s; 0 when the running kernel has no such type".to_owned()),
+        ),
+        (
+            TypeIdTarget,
+            s,
+            "0",
+            Some("btf-reloc: CO-RE <target_type_id> of struct s; 0 when the running kernel has no such type".to_owned()),
+        ),
+        (
+            TypeMatches,
+            e,
+            "0",
+            Some("btf-reloc: CO-RE <type_matches> of enum pid_type; 0 when the running kernel has no such type".to_owned()),
+        ),
+        (
+            TypeIdLocal,
+            s,
+            "0",
+            Some("btf-reloc: CO-RE <local_type_id> of struct s".to_owned()),
+        ),
+        // The existence checks never poison: no note.
+        (FieldExists, s, "0:1", None),
+        (TypeExists, s, "0", None),
+        (EnumvalExists, e, "0", None),
+        // A record that does not parse.
+        (FieldByteOffset, s, "0:9", None),
+    ];
+    for (kind, type_id, access, expected) in cases {
+        assert_eq!(note(kind, type_id, access), expected, "{kind} {access}");
+    }
 }

@@ -336,6 +336,15 @@ impl Cx<'_> {
                 >
             }
         };
+        // A `#[btf(required)]` getter returns the value itself: the field always exists where
+        // the program loads.
+        let get_result = |value: TokenStream| {
+            if field.required {
+                quote!(::core::result::Result<#value, #p::RelocatableFieldAccessError>)
+            } else {
+                result(value)
+            }
+        };
         let query_path = path_of(p, quote!(#p::Root<Self>), index);
         match method {
             Method::Get if field.bitfield => {
@@ -344,15 +353,22 @@ impl Cx<'_> {
                      offset.",
                     f.unraw()
                 );
-                let ret = result(quote!(#ty));
+                let ret = get_result(quote!(#ty));
+                let read = if field.required {
+                    quote!(read_bitfield_required)
+                } else {
+                    quote!(read_bitfield)
+                };
+                let required = required_doc(field.required);
                 quote! {
                     #[doc = #doc]
                     #[doc = ""]
                     #[doc = " A bitfield: extracted (and sign-extended if the target field is signed) with"]
                     #[doc = " the target's bit offset and width."]
+                    #(#[doc = #required])*
                     #[inline(always)]
                     pub fn #method_ident(&self) -> #ret {
-                        #p::read_bitfield::<#ty, __A, #path>(#p::base(self.0))
+                        #p::#read::<#ty, __A, #path>(#p::base(self.0))
                     }
                 }
             }
@@ -373,21 +389,28 @@ impl Cx<'_> {
                 };
                 let index = Literal::usize_unsuffixed(index);
                 let ret = if plain {
-                    result(quote!(#ty))
+                    get_result(quote!(#ty))
                 } else {
                     // Spanned on the field type, like `type Type`: rustc then reports an
                     // unreadable type once, there.
                     respan(
-                        result(quote!(#p::FieldOf<#ident, __A, __P, #index>)),
+                        get_result(quote!(#p::FieldOf<#ident, __A, __P, #index>)),
                         ty.span(),
                     )
                 };
+                let access = if field.required {
+                    quote!(access_required)
+                } else {
+                    quote!(access)
+                };
                 let body = respan(
-                    quote!(#p::access::<#ident, __A, __P, #index>(#p::base(self.0))),
+                    quote!(#p::#access::<#ident, __A, __P, #index>(#p::base(self.0))),
                     ty.span(),
                 );
+                let required = required_doc(field.required);
                 quote! {
                     #[doc = #doc]
+                    #(#[doc = #required])*
                     #[inline(always)]
                     pub fn #method_ident(&self) -> #ret {
                         #body
@@ -487,4 +510,18 @@ fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
             token
         })
         .collect()
+}
+
+/// The getter documentation a `#[btf(required)]` field adds (none for another field).
+fn required_doc(required: bool) -> &'static [&'static str] {
+    if required {
+        &[
+            "",
+            " Required (`#[btf(required)]`): no existence check; the program does not load on a",
+            " kernel without this field (the verifier refuses the relocated read). A field of",
+            " another size is still `Err(SizeMismatch)`, a null handle `Err(ProbeRead)`.",
+        ]
+    } else {
+        &[]
+    }
 }

@@ -920,7 +920,8 @@ fn positions(bytes: &[u8]) -> Positions {
 
 /// Real objects (the committed fixtures, and with `BTF_RELOC_E2E_OBJECTS` every unlinked object
 /// the kernel tests built): linked with and without compaction, they have the same
-/// instructions, jumps, calls, relocations, symbols and `.BTF.ext` records, by ordinal.
+/// instructions, jumps, calls, relocations, symbols and `.BTF.ext` records, by ordinal, and
+/// their line info names the relocations (`tests::lines`).
 #[test]
 fn real_objects_keep_every_position() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -948,6 +949,10 @@ fn real_objects_keep_every_position() {
             other => panic!("{}: {other:?}", path.display()),
         };
         let ((plain, _), (compact, summary)) = (linked(false), linked(true));
+        for (output, how) in [(&plain, "2-slot"), (&compact, "compacted")] {
+            let what = format!("{} ({how})", path.display());
+            super::lines::assert_lines_name_relocations(&input, output, &what);
+        }
         assert!(summary.compacted() > 0, "{}: {summary}", path.display());
         assert!(compact.len() <= plain.len());
         let (before, after) = (positions(&plain), positions(&compact));

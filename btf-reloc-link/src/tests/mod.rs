@@ -9,6 +9,7 @@ mod fixture;
 mod fuzz;
 mod kinds;
 mod layout;
+mod lines;
 mod link;
 mod loaders;
 mod types;

@@ -11,7 +11,7 @@ use core::mem::{size_of, MaybeUninit};
 use crate::field::{BtfEnum, BtfType, FieldType};
 use crate::path::Path;
 use crate::ptr::Space;
-use btf_reloc_format::marker::{marker, NOT_POST_LINKED_HELPER};
+use btf_reloc_format::marker::{marker, NOT_POST_LINKED_HELPER, REQUIRED_SIZE_MISMATCH_HELPER};
 use btf_reloc_format::RelocKind;
 
 /// One marker instruction with immediate `IMM`.
@@ -50,6 +50,39 @@ pub(crate) fn type_info<T: BtfType, const KIND: u32>() -> u64 {
 #[inline(always)]
 pub(crate) fn enum_info<E: BtfEnum, const I: usize, const KIND: u32>() -> u64 {
     marker!(marker(kind(KIND), E::DESCRIPTOR.variant_id(I)))
+}
+
+/// What a `#[btf(required)]` read asks before its relocations: nothing on eBPF, where the loader
+/// poisons the relocations of a missing field and the kernel refuses the program.
+#[inline(always)]
+pub(crate) fn require_field<P: Path>() {}
+
+/// A `#[btf(required)]` field's relocated size `actual`, which must be `V`'s: otherwise the
+/// program calls [`REQUIRED_SIZE_MISMATCH_HELPER`], which no helper is, so the verifier refuses it
+/// at load time. `actual` is a constant the verifier knows (the loader wrote it into the
+/// instruction), so where the sizes agree the test is a branch always taken over a call it never
+/// reaches, which it removes: the loaded program keeps only the instruction holding the size,
+/// which the probe read takes as its size argument. The test is written in assembly so that the
+/// compiler learns nothing from it: knowing `actual == size_of::<V>()` after it, it would load
+/// that constant again for the probe read instead of reusing the relocated instruction's register.
+#[inline(always)]
+pub(crate) fn require_size<P: Path, V>(actual: usize) -> usize {
+    // SAFETY: a comparison and, when it fails, a call the verifier rejects (no helper has this
+    // id), so that the call and the `exit` after it never run; nothing touches memory or the
+    // stack. The verifier's log shows the line of the call (from the object's line info) above
+    // its refusal, below the size relocation that names the field.
+    unsafe {
+        core::arch::asm!( // a #[btf(required)] field has another size in the running kernel than declared
+            "if {size} == {expected} goto +2",
+            "call {helper}",
+            "exit",
+            size = in(reg) actual,
+            expected = const size_of::<V>(),
+            helper = const REQUIRED_SIZE_MISMATCH_HELPER,
+            options(nomem, nostack),
+        )
+    };
+    actual
 }
 
 /// An existence relocation's value as a `bool`: 0 or 1 once relocated (by the loader) or
@@ -111,16 +144,26 @@ unsafe fn call(id: usize, dst: *mut u8, len: usize, src: *const u8) -> i64 {
     unsafe { helper(dst.cast::<c_void>(), len as u32, src.cast::<c_void>()) }
 }
 
+/// [`probe_read`] of a `V` whose size the caller has as `size`, the value [`require_size`]
+/// returned.
+///
+/// # Safety
+///
+/// `size` must be `size_of::<V>()`.
 #[inline(always)]
-pub(crate) fn probe_read<V: FieldType>(space: Space, src: *const u8) -> Result<V, i32> {
+pub(crate) unsafe fn probe_read_sized<V: FieldType>(
+    space: Space,
+    src: *const u8,
+    size: usize,
+) -> Result<V, i32> {
     let id = match space {
         Space::Kernel => BPF_FUNC_PROBE_READ_KERNEL,
         Space::User => BPF_FUNC_PROBE_READ_USER,
     };
     let mut out = MaybeUninit::<V>::uninit();
-    // SAFETY: `out` is a writable buffer of exactly `size_of::<V>()` bytes (the helper zeroes it
-    // on failure).
-    let ret = unsafe { call(id, out.as_mut_ptr().cast(), size_of::<V>(), src) };
+    // SAFETY: `out` is a writable buffer of `size_of::<V>()` bytes, which the caller guarantees
+    // `size` is (the helper zeroes it on failure).
+    let ret = unsafe { call(id, out.as_mut_ptr().cast(), size, src) };
     // The helper returns 0 or a negative errno: one comparison with 0 tells them apart.
     if ret != 0 {
         return Err(ret as i32);
@@ -128,6 +171,12 @@ pub(crate) fn probe_read<V: FieldType>(space: Space, src: *const u8) -> Result<V
     // SAFETY: the helper succeeded, so all `size_of::<V>()` bytes were written, and `V:
     // FieldType` is valid for any bit pattern.
     Ok(unsafe { out.assume_init() })
+}
+
+#[inline(always)]
+pub(crate) fn probe_read<V: FieldType>(space: Space, src: *const u8) -> Result<V, i32> {
+    // SAFETY: the size is `size_of::<V>()`.
+    unsafe { probe_read_sized::<V>(space, src, size_of::<V>()) }
 }
 
 #[inline(always)]

@@ -29,6 +29,37 @@ pub(crate) fn field_info<P: Path, const KIND: u32>() -> u64 {
     sim::field_value(<P::Root as BtfType>::TYPE, &indices, kind(KIND))
 }
 
+/// A `#[btf(required)]` read of a field the target lacks does not load on eBPF: here, a panic.
+pub(crate) fn require_field<P: Path>() {
+    let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
+    sim::require_field(<P::Root as BtfType>::TYPE, &indices);
+}
+
+/// A `#[btf(required)]` field whose size `actual` is not `V`'s does not load on eBPF: here, a
+/// panic. Returns `actual`.
+pub(crate) fn require_size<P: Path, V>(actual: usize) -> usize {
+    let expected = size_of::<V>();
+    if actual != expected {
+        let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
+        sim::required_size_mismatch(<P::Root as BtfType>::TYPE, &indices, actual, expected);
+    }
+    actual
+}
+
+/// [`probe_read`] with the size the caller has: the host reads `size_of::<V>()` bytes.
+///
+/// # Safety
+///
+/// `size` must be `size_of::<V>()` (as on eBPF, where the helper writes `size` bytes).
+pub(crate) unsafe fn probe_read_sized<V: FieldType>(
+    space: Space,
+    src: *const u8,
+    size: usize,
+) -> Result<V, i32> {
+    debug_assert_eq!(size, size_of::<V>());
+    probe_read::<V>(space, src)
+}
+
 pub(crate) fn type_info<T: BtfType, const KIND: u32>() -> u64 {
     sim::type_value(T::TYPE, kind(KIND))
 }

@@ -14,6 +14,7 @@
 //! | [`core_reloc`] | libbpf's selftest table `core_reloc`, case by case, under aya and libbpf and `btf-reloc check` |
 //! | [`type_matches`] | `TYPE_MATCHES` under libbpf (made-up kernels and the running one); aya refuses it |
 //! | [`loaders`] | the objects under CO-RE loaders other than aya |
+//! | [`required`] | `#[btf(required)]` reads under aya and libbpf; a kernel without the field refuses the program |
 //! | [`readme`] | the host simulation of the running kernel's BTF gives the kernel's offsets |
 //! | [`btf_macros`] | `btf::field_byte_offset!` / `field_byte_size!` equal a walk of the kernel's BTF |
 //! | [`unlinked`] | an object whose post-link step was forgotten does not load |
@@ -29,6 +30,7 @@ mod generated;
 mod live;
 mod loaders;
 mod readme;
+mod required;
 mod synthetic;
 mod synthetic_core;
 mod synthetic_types;

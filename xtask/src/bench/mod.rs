@@ -27,9 +27,15 @@ const C_SOURCE: &str = "xtask/bench/bench.bpf.c";
 
 /// Every access kind: its Rust program, and its C programs with btf-reloc's checks and without
 /// (the same program where C needs the checks too). The names are the programs' symbols.
-const ACCESSES: [Access; 13] = [
+const ACCESSES: [Access; 14] = [
     Access::new("frame only", "frame", "frame", "frame"),
     Access::new("plain field `pid`", "pid", "checked_pid", "pid"),
+    Access::new(
+        "required field `pid` (`#[btf(required)]`)",
+        "pid_required",
+        "required_pid",
+        "pid",
+    ),
     Access::new(
         "pointer chain `real_parent, tgid`",
         "chain",

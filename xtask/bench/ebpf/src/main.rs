@@ -38,6 +38,16 @@ pub(crate) struct TaskStruct {
     btf_reloc_no_such_field: u64,
 }
 
+/// `task_struct` with a field the program cannot work without: a kernel without `pid` refuses
+/// the program at load time (`#[btf(required)]`), so the getter has no `Option`.
+#[derive(BtfRelocatable)]
+#[repr(C)]
+#[btf(name = "task_struct___required")]
+pub(crate) struct TaskRequired {
+    #[btf(required)]
+    pid: i32,
+}
+
 /// The iterator state of a verifier register: `struct { …; int depth:30; } iter`, this kernel's
 /// one signed bitfield.
 #[derive(BtfRelocatable)]
@@ -94,6 +104,11 @@ prog!(frame {
 });
 prog!(pid {
     if let Ok(Some(v)) = task().pid() {
+        out(v as i64);
+    }
+});
+prog!(pid_required {
+    if let Ok(v) = KernelPtr::cast::<TaskRequired>(task()).pid() {
         out(v as i64);
     }
 });
