@@ -7,6 +7,7 @@
 //! - the compile-time descriptors of relocatable types ([`descriptor`]) and their byte encoding
 //!   ([`encode`], the `const` encoder the derive's statics use);
 //! - the marker instruction immediates ([`marker`]) and the id scheme behind them ([`id`]);
+//! - the sections listing direct loads ([`DIRECT_SECTION`]) and their entries;
 //! - how a bitfield getter loads its field from the relocated values ([`bitfield`]);
 //! - with the `alloc` feature: the decoder and validator of descriptor sections ([`decode`],
 //!   [`records`]) and the inversion of the id scheme ([`paths`]).
@@ -67,6 +68,16 @@ macro_rules! descriptor_section {
     };
 }
 
+/// The name of the section the direct reads (`BtfPtr::read` of btf-reloc-runtime) record their
+/// loads in, as a macro: the runtime's assembly names it in a `.pushsection` directive, which
+/// takes a literal. See [`DIRECT_SECTION`] for the entries.
+#[macro_export]
+macro_rules! direct_section {
+    () => {
+        ".btf_reloc.direct"
+    };
+}
+
 /// The prefix of the ELF sections holding the encoded descriptors in an eBPF object before
 /// post-linking (see [`descriptor_section!`]).
 pub const DESCRIPTOR_SECTION: &str = descriptor_section!();
@@ -93,9 +104,67 @@ pub fn is_descriptor_section(name: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
+/// The name of the sections listing direct loads ([`direct_section!`]), and their format. A
+/// direct load reads a field through a BTF-typed kernel pointer (`PTR_TO_BTF_ID`, in
+/// `fentry`/`tp_btf` programs); the post-link step relocates it on the load instruction
+/// itself, as clang does for `__builtin_preserve_access_index`.
+///
+/// The runtime emits, per direct load, the load and one entry of a section of this name (or of
+/// a name under it, see [`is_direct_section`]):
+///
+/// ```text
+/// 1: {out} = *(u32 *)({base} - 1)     // BPF_LDX | BPF_MEM | B/H/W/DW, off = -1, imm = 0
+/// .pushsection .btf_reloc.direct, "a"
+/// .quad 1b                            // the load's address
+/// .quad MARKER                        // marker::marker(RelocKind::FieldByteOffset, path id)
+/// .popsection
+/// ```
+///
+/// An entry is [`DIRECT_ENTRY_SIZE`] bytes, little-endian:
+/// - at 0, the load's address: 8 bytes that one ELF relocation (`SHT_REL`, type
+///   `R_BPF_64_ABS64`, against a symbol of the executable section holding the load, usually
+///   that section's symbol) resolves, the 8 bytes being its implicit addend: the load is at
+///   byte `st_value + addend` of the symbol's section, on an instruction boundary;
+/// - at 8, the [marker immediate](marker::marker), of kind `FIELD_BYTE_OFFSET` only.
+///
+/// The load is `BPF_LDX | BPF_MEM` of any size, with offset -1 and immediate 0. The post-link
+/// step gives it a `FIELD_BYTE_OFFSET` record, writes the field's local offset into its `off`
+/// (refusing one above `i16::MAX`), and neutralises the section and its relocations (as it does
+/// the descriptor sections). The offset -1 is deliberate: an object whose post-link step was
+/// forgotten is refused by the verifier (a negative access), never reads the wrong field.
+pub const DIRECT_SECTION: &str = direct_section!();
+
+/// Size of one entry of a [`DIRECT_SECTION`]: the load's address, then the marker.
+pub const DIRECT_ENTRY_SIZE: usize = 16;
+
+/// Whether an ELF section of this name lists direct loads: [`DIRECT_SECTION`] itself, or a name
+/// under it (`.btf_reloc.direct.<anything>`).
+pub fn is_direct_section(name: &str) -> bool {
+    name.strip_prefix(DIRECT_SECTION)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{is_descriptor_section, section_type_name, DESCRIPTOR_SECTION};
+    use super::{
+        is_descriptor_section, is_direct_section, section_type_name, DESCRIPTOR_SECTION,
+        DIRECT_SECTION,
+    };
+
+    #[test]
+    fn direct_sections_are_the_name_and_the_names_under_it() {
+        assert!(is_direct_section(DIRECT_SECTION));
+        assert!(is_direct_section(".btf_reloc.direct.prog"));
+        for other in [
+            ".btf_reloc.directX",
+            ".btf_reloc",
+            ".btf_reloc.descriptors",
+            ".rel.btf_reloc.direct",
+            "",
+        ] {
+            assert!(!is_direct_section(other), "{other}");
+        }
+    }
 
     #[test]
     fn descriptor_sections_are_the_prefix_and_the_names_under_it() {

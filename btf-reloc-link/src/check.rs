@@ -134,9 +134,14 @@ pub struct RecordResult {
     /// The target type the path matched; `None` when nothing matched.
     pub matched: Option<Matched>,
     /// Why nothing matched: no candidate type, or each candidate's mismatch (`[id] name: no
-    /// member `x` in `y``, `… is a pointer in the target but an int locally`); empty when
-    /// something matched.
+    /// member `x` in `y``, `… is a pointer in the target but an int locally`); or, when
+    /// something matched but libbpf poisons the record's load (a field whose size differs and
+    /// that is no pointer or unsigned integer), why. Empty otherwise.
     pub why: Vec<String>,
+    /// For a `FIELD_BYTE_OFFSET` record on a load or store (a direct load) whose field has
+    /// another size in the target: the size in bytes the loaders that patch it give the access
+    /// (both resize the load of a pointer or an unsigned integer).
+    pub resized_to: Option<u64>,
 }
 
 /// What a getter (or query) of a field, type or enumerator returns on a target.
@@ -313,7 +318,8 @@ impl Report {
     ///                                 "aya": APPLIED | null,  // null: as libbpf
     ///                                 "matched": { "type_id": int, "type": str, "access": str,
     ///                                              "bit_offset": int } | null,
-    ///                                 "why": [str] } ] } ],  // one per target, in "targets" order
+    ///                                 "why": [str],
+    ///                                 "resized_to": int | null } ] } ],  // one per target
     ///   "fields": [ { "path": str, "class": "field" | "type" | "enum_value" | null,
     ///                 "kinds": [str], "records": [int],
     ///                 "targets": [ { "getter": GETTER, "aya": GETTER | null,
@@ -548,8 +554,8 @@ enum Insn {
     LdImm64 { imm: u64, plain: bool },
     /// An ALU instruction; `imm` only matters with an immediate source.
     Alu { imm: i32, immediate: bool },
-    /// A load or store, whose offset is relocated.
-    Mem { off: i16 },
+    /// A load or store, whose offset is relocated; `size` is its access size in bytes.
+    Mem { off: i16, size: u64 },
     /// Anything else (or an `ld_imm64` cut off by the end of its section): not relocatable.
     Other { code: u8 },
     /// The record names a section the object lacks, or an offset that is not an instruction
@@ -601,7 +607,15 @@ impl Insn {
                 imm,
                 immediate: insn[0] & 0x08 == 0,
             },
-            0x01..=0x03 => Self::Mem { off },
+            0x01..=0x03 => Self::Mem {
+                off,
+                size: match insn[0] & 0x18 {
+                    0x00 => 4,
+                    0x08 => 2,
+                    0x10 => 1,
+                    _ => 8,
+                },
+            },
             _ => Self::Other { code: insn[0] },
         }
     }
@@ -640,12 +654,18 @@ impl Insn {
                     "the instruction holds {imm}, not the local value {local}"
                 )))
             }
-            Self::Mem { off } if validate && i64::from(off) as u64 != local => Some(Unexpected(
-                format!("the instruction's offset is {off}, not the local value {local}"),
-            )),
-            Self::Mem { .. } if new.is_some_and(|v| v > i16::MAX as u64) => Some(Unpatchable(
-                format!("the value {new:?} does not fit a load/store offset"),
-            )),
+            Self::Mem { off, .. } if validate && i64::from(off) as u64 != local => {
+                Some(Unexpected(format!(
+                    "the instruction's offset is {off}, not the local value {local}"
+                )))
+            }
+            Self::Mem { .. } if new.is_some_and(|v| v > i16::MAX as u64) => {
+                Some(Unpatchable(format!(
+                    "the target offset {} overflows the load/store's 16-bit offset field \
+                     (libbpf: \"value too big\"; aya: \"overflows 16 bits offset field\")",
+                    new.unwrap_or_default()
+                )))
+            }
             _ => None,
         }
     }
@@ -837,6 +857,7 @@ fn resolve_record(local: &Btf, record: &Record, l: &LocalRecord, target: &Btf) -
         aya: None,
         matched: None,
         why: Vec::new(),
+        resized_to: None,
     };
     if let Some(problem) = &l.problem {
         return refused(problem.clone());
@@ -858,6 +879,7 @@ fn resolve_record(local: &Btf, record: &Record, l: &LocalRecord, target: &Btf) -
                 aya: None,
                 matched: None,
                 why: Vec::new(),
+                resized_to: None,
             };
         }
         Err(e) => return refused(e.to_string()),
@@ -876,7 +898,67 @@ fn resolve_record(local: &Btf, record: &Record, l: &LocalRecord, target: &Btf) -
         (None, None) => Applied::Poisoned,
         (None, Some(value)) => Applied::Value(value),
     };
-    let why = if res.target.is_some() {
+    // A load or store: whether the loaders can give it the target field's size.
+    let mem = match (l.insn, &res.target, &libbpf) {
+        (Insn::Mem { size, .. }, Some(target_spec), Applied::Value(_))
+            if kind == RelocKind::FieldByteOffset =>
+        {
+            core::local_value(local, &relo)
+                .ok()
+                .and_then(|(spec, _, _)| mem_size(local, &spec, target, target_spec, size))
+        }
+        _ => None,
+    };
+    let mut poisoned_because = None;
+    let (libbpf, aya, resized_to) = match mem {
+        None | Some(MemSize::Same) => (libbpf, aya, None),
+        Some(MemSize::Resized(size)) => (libbpf, aya, Some(size)),
+        Some(MemSize::Incompatible {
+            local,
+            local_size,
+            target,
+            target_size,
+        }) => {
+            poisoned_because = Some(format!(
+                "libbpf poisons the load: the field is `{local}` of {local_size} bytes locally \
+                 but `{target}` of {target_size} in the target, and only a pointer or an \
+                 unsigned integer is loaded with another size (\"accesses field incorrectly\")"
+            ));
+            let aya_refuses = Applied::Refused(format!(
+                "aya 0.14: original type {local} has size {local_size} but target type {target} \
+                 has size {target_size}"
+            ));
+            (Applied::Poisoned, aya.or(Some(aya_refuses)), None)
+        }
+        Some(MemSize::UnexpectedSize {
+            insn,
+            local,
+            target,
+        }) => {
+            let refused = Applied::Refused(format!(
+                "the instruction accesses {insn} bytes but the local field has {local}, and the \
+                 target's has {target} (libbpf: \"unexpected mem size\")"
+            ));
+            // aya 0.14 does not compare the access with the local size: it resizes.
+            match (is_access_size(target), libbpf) {
+                (true, Applied::Value(value)) => {
+                    (refused, aya.or(Some(Applied::Value(value))), Some(target))
+                }
+                _ => (refused, aya, None),
+            }
+        }
+        Some(MemSize::InvalidSize(size)) => (
+            Applied::Refused(format!(
+                "the target field has {size} bytes, which no load or store accesses (libbpf: \
+                 \"invalid new mem size\"; aya: \"invalid target size\")"
+            )),
+            aya,
+            None,
+        ),
+    };
+    let why = if let Some(why) = poisoned_because {
+        vec![why]
+    } else if res.target.is_some() {
         Vec::new()
     } else if res.mismatches.is_empty() {
         vec![no_candidate(local, record.type_id)]
@@ -901,7 +983,99 @@ fn resolve_record(local: &Btf, record: &Record, l: &LocalRecord, target: &Btf) -
             bit_offset: spec.bit_offset,
         }),
         why,
+        resized_to,
     }
+}
+
+/// What becomes of the size of a load or store whose `FIELD_BYTE_OFFSET` record is applied
+/// (libbpf's `bpf_core_calc_relo` and `bpf_core_patch_insn`, aya-obj's
+/// `ComputedRelocation::apply`), when the field's size differs in the target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum MemSize {
+    /// The field has the same size in the target: the access is left as it is.
+    Same,
+    /// Both loaders give the access this many bytes (a pointer, or an unsigned integer, whose
+    /// value the zero-extending load keeps).
+    Resized(u64),
+    /// The field is not two pointers nor two unsigned integers: libbpf poisons the instruction,
+    /// aya 0.14 refuses the object.
+    Incompatible {
+        local: String,
+        local_size: u64,
+        target: String,
+        target_size: u64,
+    },
+    /// The access is not the local field's size: libbpf refuses it; aya 0.14 resizes it.
+    UnexpectedSize { insn: u64, local: u64, target: u64 },
+    /// The target field's size is no access size: both loaders refuse it.
+    InvalidSize(u64),
+}
+
+/// Whether a load or store can access `size` bytes.
+fn is_access_size(size: u64) -> bool {
+    matches!(size, 1 | 2 | 4 | 8)
+}
+
+/// [`MemSize`] for a load or store of `insn_size` bytes relocated by a `FIELD_BYTE_OFFSET`
+/// record whose spec is `local_spec` locally and `target_spec` in the target.
+fn mem_size(
+    local: &Btf,
+    local_spec: &core::Spec,
+    target: &Btf,
+    target_spec: &core::Spec,
+    insn_size: u64,
+) -> Option<MemSize> {
+    let (local_size, local_id) = mem_operand(local, local_spec)?;
+    let (target_size, target_id) = mem_operand(target, target_spec)?;
+    if local_size == target_size {
+        return Some(MemSize::Same);
+    }
+    let is_ptr = |btf: &Btf, id| matches!(btf.ty(id).map(|t| &t.kind), Some(Kind::Ptr(_)));
+    let is_unsigned =
+        |btf: &Btf, id| matches!(btf.ty(id).map(|t| &t.kind), Some(Kind::Int(i)) if !i.is_signed());
+    let compatible = (is_ptr(local, local_id) && is_ptr(target, target_id))
+        || (is_unsigned(local, local_id) && is_unsigned(target, target_id));
+    Some(if !compatible {
+        let name = |btf: &Btf, id| match btf.ty(id) {
+            Some(t) if !btf.name(t).is_empty() => btf.name(t).to_owned(),
+            Some(t) => t.kind.name().to_lowercase(),
+            None => "void".to_owned(),
+        };
+        MemSize::Incompatible {
+            local: name(local, local_id),
+            local_size,
+            target: name(target, target_id),
+            target_size,
+        }
+    } else if insn_size != local_size {
+        MemSize::UnexpectedSize {
+            insn: insn_size,
+            local: local_size,
+            target: target_size,
+        }
+    } else if !is_access_size(target_size) {
+        MemSize::InvalidSize(target_size)
+    } else {
+        MemSize::Resized(target_size)
+    })
+}
+
+/// The size and type (modifiers and typedefs skipped) of what a `FIELD_BYTE_OFFSET` spec's
+/// access reads: libbpf's `field_sz` and `type_id` of `bpf_core_calc_field_relo`, `(0, 0)` for a
+/// bitfield.
+fn mem_operand(btf: &Btf, spec: &core::Spec) -> Option<(u64, u32)> {
+    let acc = spec.accessors.last()?;
+    if acc.name.is_none() {
+        // An array element (libbpf's accessor holds the element type) or the root.
+        return Some((btf.resolve_size(acc.type_id).ok()?, acc.type_id));
+    }
+    let composite = btf.ty(acc.type_id)?.kind.composite()?;
+    let member = composite.members.get(acc.idx as usize)?;
+    if composite.bitfield_size(member) > 0 {
+        return Some((0, 0));
+    }
+    let (id, _) = btf.skip_mods_and_typedefs(member.ty)?;
+    Some((btf.resolve_size(id).ok()?, id))
 }
 
 /// "no struct named `task_struct` in the target" for the local root type `id`.

@@ -7,10 +7,10 @@
 
 use std::collections::HashSet;
 
-use btf_reloc_format::is_descriptor_section;
+use btf_reloc_format::{is_descriptor_section, is_direct_section};
 use object::elf::{
     ELFCLASS64, ELFDATA2LSB, ELFMAG, EM_BPF, ET_REL, SHN_LORESERVE, SHN_XINDEX, SHT_NOBITS,
-    SHT_PROGBITS, SHT_REL, SHT_RELA,
+    SHT_PROGBITS, SHT_REL, SHT_RELA, SHT_SYMTAB,
 };
 
 use crate::{
@@ -213,7 +213,8 @@ impl<'a> Elf<'a> {
             let data_only = section.sh_type != SHT_PROGBITS
                 || section.name == BTF_SECTION
                 || section.name == BTF_EXT_SECTION
-                || is_descriptor_section(&section.name);
+                || is_descriptor_section(&section.name)
+                || is_direct_section(&section.name);
             if data_only && section.is_exec() {
                 return Err(malformed(format!(
                     "section `{}` (section {}, type {}) is marked executable (SHF_EXECINSTR), \
@@ -338,6 +339,46 @@ impl<'a> Elf<'a> {
             }
         }
         Ok(offsets)
+    }
+}
+
+/// One symbol, as a relocation names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Symbol {
+    /// `st_shndx`: the section it is defined in (or `SHN_UNDEF`, `SHN_ABS`, …).
+    pub(crate) shndx: u16,
+    /// `st_value`: its offset in that section.
+    pub(crate) value: u64,
+}
+
+/// Size of one symbol table entry (`Elf64_Sym`).
+const SYM_SIZE: usize = 24;
+
+impl Elf<'_> {
+    /// Symbol `index` of the symbol table relocation section `rel` links to.
+    pub(crate) fn symbol(&self, rel: &Section, index: usize) -> Result<Symbol> {
+        let symtab = us(rel.link)
+            .and_then(|i| self.sections.get(i))
+            .filter(|s| s.sh_type == SHT_SYMTAB && s.index != 0)
+            .ok_or_else(|| {
+                malformed(format!(
+                    "relocation section `{}` links to section {}, which is no symbol table",
+                    rel.name, rel.link
+                ))
+            })?;
+        let entry = index
+            .checked_mul(SYM_SIZE)
+            .and_then(|at| slice(self.section_data(symtab).ok()?, at, SYM_SIZE))
+            .ok_or_else(|| {
+                malformed(format!(
+                    "relocation section `{}` names symbol {index}, past the end of `{}`",
+                    rel.name, symtab.name
+                ))
+            })?;
+        Ok(Symbol {
+            shndx: u16_at(entry, 6).unwrap_or_default(),
+            value: u64_at(entry, 8).unwrap_or_default(),
+        })
     }
 }
 
@@ -567,6 +608,12 @@ impl Rewrite {
     /// Writes a 64-bit value at file offset `off`.
     pub(crate) fn patch_u64(&mut self, off: usize, v: u64) -> Result<()> {
         set_u64(&mut self.bytes, off, v)
+            .ok_or_else(|| malformed(format!("patch at {off:#x} lies past the end of the file")))
+    }
+
+    /// Writes a 16-bit value at file offset `off`.
+    pub(crate) fn patch_u16(&mut self, off: usize, v: u16) -> Result<()> {
+        set_u16(&mut self.bytes, off, v)
             .ok_or_else(|| malformed(format!("patch at {off:#x} lies past the end of the file")))
     }
 

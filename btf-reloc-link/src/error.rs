@@ -58,6 +58,16 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An entry of a direct-load section (`btf_reloc_format::DIRECT_SECTION`) that does not
+    /// name a load to relocate (the problems of the load it names are [`Error::Marker`]s).
+    Direct {
+        /// The direct-load section.
+        section: String,
+        /// Index of the entry (byte offset / 16) in its section.
+        entry: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// Marker instructions exist but the object has no descriptors to resolve them with.
     MarkersWithoutDescriptors {
         /// Number of markers found.
@@ -106,6 +116,14 @@ impl fmt::Display for Error {
                 insn,
                 message,
             } => write!(f, "section `{section}`, instruction {insn}: {message}"),
+            Self::Direct {
+                section,
+                entry,
+                message,
+            } => write!(
+                f,
+                "section `{section}`, direct-load entry {entry}: {message}"
+            ),
             Self::MarkersWithoutDescriptors {
                 count,
                 section,

@@ -7,7 +7,9 @@
 //! 1. decodes and checks the struct and enum records of the descriptor section (the format of
 //!    `btf_reloc_format`, including the `rust_path` references of embedded structs);
 //! 2. finds the marker `ld_imm64` instructions of every executable section (skipping those that
-//!    carry an ELF relocation, i.e. map and data references);
+//!    carry an ELF relocation, i.e. map and data references), and the direct loads (`BPF_LDX`
+//!    through a BTF-typed kernel pointer) that the direct-load sections list with their markers
+//!    (`btf_reloc_format::DIRECT_SECTION`);
 //! 3. maps each marker id back to what it stands for: an access path from a root struct
 //!    (`FIELD_*` kinds), a struct or enum (`TYPE_EXISTS`, `TYPE_SIZE`), or an enum value
 //!    (`ENUMVAL_*`), by enumerating the access paths of every record;
@@ -19,9 +21,9 @@
 //!    gives each relocated instruction that a loader may poison a `line_info` record whose text
 //!    names the relocation (the verifier log prints it above a refused instruction), and the
 //!    instruction after it a copy of the record that covered it;
-//! 6. sets each marker's immediate to the local value libbpf checks, computed by libbpf's rules
-//!    applied to the local types (`btf_reloc_btf::core`);
-//! 7. neutralises the descriptor section;
+//! 6. sets each marker's immediate (a direct load's offset) to the local value libbpf checks,
+//!    computed by libbpf's rules applied to the local types (`btf_reloc_btf::core`);
+//! 7. neutralises the descriptor and direct-load sections;
 //! 8. compacts: each marker whose value always fits a signed 32-bit immediate becomes the 1-slot
 //!    `mov64 rX, imm32` clang emits, and the code, with everything that names a position in it,
 //!    moves up (`compact`; a section where something cannot move keeps its 2-slot markers).

@@ -5,9 +5,10 @@
 //! need to `.BTF` and computes each marker's local value with libbpf's rules
 //! (`btf_reloc_btf::local` and `btf_reloc_btf::core`), writes one `bpf_core_relo` record per
 //! marker to `.BTF.ext`, gives each relocated instruction but the existence checks a line info
-//! record naming its relocation (see [`annotate_lines`]), patches the markers, neutralises the
-//! descriptor section (see [`neutralise_descriptors`]) so that loaders ignore it, and finally
-//! hands the object to `compact`, which makes the markers 1-slot where it can.
+//! record naming its relocation (see [`annotate_lines`]), patches the markers (an `ld_imm64`'s
+//! immediate, a direct load's offset), neutralises the descriptor and direct-load sections (see
+//! [`neutralise_descriptors`]) so that loaders ignore them, and finally hands the object to
+//! `compact`, which makes the markers 1-slot where it can (a direct load is 1-slot already).
 
 use std::{
     collections::{BTreeMap, BTreeSet, HashSet},
@@ -25,7 +26,7 @@ use btf_reloc_btf::{
     local, Btf,
 };
 use btf_reloc_format::{
-    decode, is_descriptor_section,
+    decode, is_descriptor_section, is_direct_section,
     paths::{self, Index, Target},
     records::{Descriptors, TypeRef},
     KindClass, RelocKind,
@@ -38,7 +39,7 @@ use crate::{
     elf::{Elf, Rewrite, Section},
     error::{Error, Result},
     file, layout,
-    markers::{self, Marker},
+    markers::{self, Form, Marker},
 };
 
 /// Name of the BTF section.
@@ -69,6 +70,9 @@ pub struct SectionSummary {
     pub section: String,
     /// Number of records per relocation kind.
     pub kinds: BTreeMap<RelocKind, usize>,
+    /// Of those, the `FIELD_BYTE_OFFSET` records on direct loads (listed in a
+    /// `btf_reloc_format::DIRECT_SECTION`), whose offset is the load's own.
+    pub direct_loads: usize,
     /// Markers rewritten to the 1-slot `mov64` form (the section compacted).
     pub compacted: usize,
     /// Why the section's markers stayed 2-slot `ld_imm64` although some could be 1-slot.
@@ -121,6 +125,11 @@ impl LinkSummary {
     pub fn compacted(&self) -> usize {
         self.sections.iter().map(|s| s.compacted).sum()
     }
+
+    /// Records on direct loads, over all sections.
+    pub fn direct_loads(&self) -> usize {
+        self.sections.iter().map(|s| s.direct_loads).sum()
+    }
 }
 
 /// `3 FIELD_BYTE_OFFSET, 1 FIELD_EXISTS`
@@ -144,9 +153,13 @@ impl fmt::Display for LinkSummary {
         }
         write!(f, "{} CO-RE relocation(s) (", self.total())?;
         write_kinds(f, &kinds)?;
+        f.write_str(")")?;
+        if self.direct_loads() > 0 {
+            write!(f, ", {} on a direct load", self.direct_loads())?;
+        }
         write!(
             f,
-            "), {} on a 1-slot mov64; {} local struct(s), {} local enum(s), {} BTF type(s) added{}{}",
+            ", {} on a 1-slot mov64; {} local struct(s), {} local enum(s), {} BTF type(s) added{}{}",
             self.compacted(),
             self.structs_added,
             self.enums_added,
@@ -166,6 +179,9 @@ impl fmt::Display for LinkSummary {
             write!(f, "\n  {}: {} (", s.section, s.total())?;
             write_kinds(f, &s.kinds)?;
             f.write_str(")")?;
+            if s.direct_loads > 0 {
+                write!(f, ", {} on a direct load", s.direct_loads)?;
+            }
             if s.compacted > 0 {
                 write!(f, ", {} on a 1-slot mov64", s.compacted)?;
             }
@@ -188,14 +204,18 @@ pub fn link(object: &[u8]) -> Result<LinkOutcome> {
 /// [`link`], with the final compaction (`compact`) or without it (tests compare the two).
 pub(crate) fn link_with(object: &[u8], compaction: bool) -> Result<LinkOutcome> {
     let elf = Elf::parse(object)?;
-    let descriptor_sections: Vec<&Section> = elf
+    // The sections the pass neutralises: the descriptors, and the lists of direct loads.
+    let btf_reloc_sections: Vec<&Section> = elf
         .sections
         .iter()
-        .filter(|s| is_descriptor_section(&s.name))
+        .filter(|s| is_descriptor_section(&s.name) || is_direct_section(&s.name))
         .collect();
     let mut live_descriptors = false;
     let mut records = Vec::new();
-    for section in &descriptor_sections {
+    for section in btf_reloc_sections
+        .iter()
+        .filter(|s| is_descriptor_section(&s.name))
+    {
         if section.sh_type != SHT_NOBITS {
             live_descriptors = true;
             records.extend(decode::decode(elf.section_data(section)?)?);
@@ -267,7 +287,7 @@ pub(crate) fn link_with(object: &[u8], compaction: bool) -> Result<LinkOutcome> 
             &mut summary,
         )?;
     }
-    neutralise_descriptors(&elf, &descriptor_sections, &mut rewrite);
+    neutralise_descriptors(&elf, &btf_reloc_sections, &mut rewrite);
     layout::lay_out_descriptors(&elf, &mut rewrite, btf.as_mut())?;
     if let Some(btf) = &btf {
         let bytes = btf.to_bytes()?;
@@ -347,13 +367,18 @@ fn section_name(elf: &Elf<'_>, index: usize) -> String {
         .map_or_else(|| format!("#{index}"), |s| s.name.clone())
 }
 
-/// The markers of `elf` that still wait for post-linking: an instruction that already has a
-/// `core_relo` record is not one. This matters for a second run, when a local enum value that
-/// was written into a marker happens to carry the marker magic in its top 16 bits. A `.BTF` or
-/// `.BTF.ext` that does not parse hides no records here; the pass reports it later if it needs
-/// those sections.
+/// The markers of `elf` that still wait for post-linking, `ld_imm64` and direct loads, in section
+/// then offset order: an instruction that already has a `core_relo` record is not one. This
+/// matters for a second run, when a local enum value that was written into a marker happens to
+/// carry the marker magic in its top 16 bits. A `.BTF` or `.BTF.ext` that does not parse hides
+/// no records here; the pass reports it later if it needs those sections.
 pub(crate) fn pending_markers(elf: &Elf<'_>) -> Result<Vec<Marker>> {
-    let markers = markers::find(elf)?;
+    let mut markers = markers::find(elf)?;
+    let direct = markers::find_direct(elf)?;
+    if !direct.is_empty() {
+        markers.extend(direct);
+        markers.sort_by_key(|m| (m.section, m.offset));
+    }
     if markers.is_empty() {
         return Ok(markers);
     }
@@ -420,6 +445,12 @@ fn plan(elf: &Elf<'_>, index: &Index, markers: &[Marker]) -> Result<Vec<Planned>
                     marker.kind
                 ))
             })?;
+            if marker.form == Form::Ldx && kind != RelocKind::FieldByteOffset {
+                return Err(fail(format!(
+                    "a direct load's marker has relocation kind {kind}; only FIELD_BYTE_OFFSET \
+                     relocates a load's offset"
+                )));
+            }
             if !marker.well_formed {
                 return Err(fail(
                     "marker ld_imm64 has a source register or non-zero offset fields; libbpf \
@@ -575,7 +606,7 @@ fn emit_relocations(
             notes.push(LineNote {
                 section: section.name.clone(),
                 insn_off: p.marker.offset as u64,
-                next: (p.marker.offset + 2 * markers::INSN_SIZE) as u64,
+                next: (p.marker.offset + p.marker.form.len()) as u64,
                 section_size: section.size,
                 text,
             });
@@ -614,21 +645,38 @@ fn emit_relocations(
             }),
         }
 
-        // libbpf reads an ld_imm64 immediate as `(u32)insn[0].imm | (u64)insn[1].imm << 32`
-        // and compares all 64 bits with the local value.
-        let at = rewrite.file_offset(section.index, p.marker.offset, 2 * markers::INSN_SIZE)?;
-        rewrite.patch_u32(at + 4, value as u32)?;
-        rewrite.patch_u32(at + 12, (value >> 32) as u32)?;
+        let at = rewrite.file_offset(section.index, p.marker.offset, p.marker.form.len())?;
+        match p.marker.form {
+            // libbpf reads an ld_imm64 immediate as `(u32)insn[0].imm | (u64)insn[1].imm << 32`
+            // and compares all 64 bits with the local value.
+            Form::LdImm64 => {
+                rewrite.patch_u32(at + 4, value as u32)?;
+                rewrite.patch_u32(at + 12, (value >> 32) as u32)?;
+            }
+            // libbpf compares the load's `off` with the local value; both loaders refuse a
+            // value the signed 16-bit field cannot hold.
+            Form::Ldx => {
+                let off = i16::try_from(value).map_err(|_| {
+                    refuse(format!(
+                        "the local offset {value} does not fit a load's 16-bit signed offset \
+                         (at most {})",
+                        i16::MAX
+                    ))
+                })?;
+                rewrite.patch_u16(at + 2, off as u16)?;
+            }
+        }
 
-        *per_section
+        let summary = per_section
             .entry(section.index)
             .or_insert_with(|| SectionSummary {
                 section: section.name.clone(),
                 ..SectionSummary::default()
-            })
-            .kinds
-            .entry(p.kind)
-            .or_insert(0) += 1;
+            });
+        *summary.kinds.entry(p.kind).or_insert(0) += 1;
+        if p.marker.form == Form::Ldx {
+            summary.direct_loads += 1;
+        }
     }
     summary.sections = per_section.into_values().collect();
     summary.types_added = u32::try_from(btf.len() - types_before).unwrap_or(u32::MAX);
@@ -664,7 +712,8 @@ struct LineNote {
     section: String,
     /// Its byte offset there.
     insn_off: u64,
-    /// The byte offset of the instruction after it (a marker is a 2-slot `ld_imm64`).
+    /// The byte offset of the instruction after it (an `ld_imm64` marker has 2 slots, a direct
+    /// load 1).
     next: u64,
     /// The size of its section.
     section_size: u64,
@@ -757,8 +806,10 @@ fn annotate_lines(
     Ok(changed.then_some(groups))
 }
 
-/// Turns each descriptor section into an empty, non-allocated `SHT_NOBITS` section that keeps its
-/// name, index and size, and empties relocation sections that apply to it.
+/// Turns each descriptor section, and each direct-load section, into an empty, non-allocated
+/// `SHT_NOBITS` section that keeps its name, index and size, and empties relocation sections
+/// that apply to it (a direct-load section's relocations name code, which would otherwise stop
+/// compaction, and which loaders need not see).
 ///
 /// Why not delete or rename it: with `-C debuginfo=2` the descriptor statics may appear in `.BTF`
 /// as `VAR`s of a `DATASEC` named after the section with size 0, and both libbpf
@@ -766,9 +817,10 @@ fn annotate_lines(
 /// name to learn its size — a missing section makes them refuse the object. Keeping the index
 /// keeps symbols that point into the section valid. `SHT_NOBITS` with no flags carries no bytes,
 /// is not loaded, and both loaders skip sections of unknown name (libbpf: "skipping section",
-/// aya: an undefined section kind). A second run sees no live descriptors and does nothing.
-fn neutralise_descriptors(elf: &Elf<'_>, descriptor_sections: &[&Section], rewrite: &mut Rewrite) {
-    for section in descriptor_sections {
+/// aya: an undefined section kind). A second run sees no live descriptors and no direct-load
+/// entries, and does nothing.
+fn neutralise_descriptors(elf: &Elf<'_>, sections: &[&Section], rewrite: &mut Rewrite) {
+    for section in sections {
         if let Some(header) = rewrite.sections.get_mut(section.index) {
             header.sh_type = SHT_NOBITS;
             header.flags = 0;

@@ -1,12 +1,18 @@
 //! Finding marker instructions: `ld_imm64` whose immediate is a marker (`btf_reloc_format::marker`)
 //! and that no ELF relocation targets (map and global-data references are `ld_imm64` too, but the
-//! linker leaves a relocation on them).
+//! linker leaves a relocation on them); and direct loads, which a direct-load section lists with
+//! their markers (the entry format is `btf_reloc_format::DIRECT_SECTION`'s).
 
-use btf_reloc_format::marker::Marker as Immediate;
+use std::collections::{BTreeMap, HashMap};
+
+use btf_reloc_format::{
+    is_direct_section, marker::Marker as Immediate, RelocKind, DIRECT_ENTRY_SIZE,
+};
+use object::elf::{SHN_XINDEX, SHT_NOBITS, SHT_RELA};
 
 use crate::{
-    bytes::{slice, u32_at, u8_at},
-    elf::Elf,
+    bytes::{slice, u16_at, u32_at, u64_at, u8_at, us},
+    elf::{relocation_entry_size, Elf, Section},
     error::{Error, Result},
 };
 
@@ -14,6 +20,33 @@ use crate::{
 pub(crate) const LD_IMM64: u8 = 0x18;
 /// Size of one instruction slot.
 pub(crate) const INSN_SIZE: usize = 8;
+/// `BPF_LDX | BPF_MEM`, with the size bits clear.
+const LDX_MEM: u8 = 0x61;
+/// The size bits of a load or store opcode (`BPF_W`, `BPF_H`, `BPF_B`, `BPF_DW`).
+const SIZE_BITS: u8 = 0x18;
+/// `R_BPF_64_ABS64`: what LLVM puts on the `.quad` of a code address.
+const R_BPF_64_ABS64: u32 = 2;
+
+/// The instruction a marker is, which says where its local value goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// An `ld_imm64` whose immediate is the marker: the value goes into the immediate.
+    LdImm64,
+    /// A direct load (`BPF_LDX | BPF_MEM`) whose marker is in a direct-load section: the value
+    /// (a field's byte offset) goes into the load's `off`, as clang's
+    /// `__builtin_preserve_access_index` loads carry it.
+    Ldx,
+}
+
+impl Form {
+    /// Size of the instruction in bytes.
+    pub(crate) fn len(self) -> usize {
+        match self {
+            Self::LdImm64 => 2 * INSN_SIZE,
+            Self::Ldx => INSN_SIZE,
+        }
+    }
+}
 
 /// One marker instruction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,8 +61,11 @@ pub(crate) struct Marker {
     /// depending on the kind (see `paths`).
     pub(crate) id: u32,
     /// Whether the instruction has the exact form libbpf patches (no source register, zero
-    /// offsets, zero second opcode/registers).
+    /// offsets, zero second opcode/registers); always true for a direct load, whose form
+    /// [`find_direct`] checks.
     pub(crate) well_formed: bool,
+    /// What instruction it is.
+    pub(crate) form: Form,
 }
 
 impl Marker {
@@ -74,10 +110,228 @@ pub(crate) fn find(elf: &Elf<'_>) -> Result<Vec<Marker>> {
                     kind: found.kind,
                     id: found.id,
                     well_formed: src_reg == 0 && zero(2..4) && zero(8..12),
+                    form: Form::LdImm64,
                 });
             }
             pos += 2 * INSN_SIZE;
         }
     }
     Ok(markers)
+}
+
+/// Every direct load that the live (not yet neutralised) direct-load sections of `elf` list, in
+/// section then offset order; an entry that does not name a well-formed load is an error.
+pub(crate) fn find_direct(elf: &Elf<'_>) -> Result<Vec<Marker>> {
+    let mut markers = Vec::new();
+    // Each load's first entry: a second one would give it a second, conflicting record.
+    let mut first_entry: HashMap<(usize, usize), (String, usize)> = HashMap::new();
+    let sections = elf
+        .sections
+        .iter()
+        .filter(|s| s.sh_type != SHT_NOBITS && is_direct_section(&s.name));
+    for section in sections {
+        let data = elf.section_data(section)?;
+        let fail = |entry: usize, message: String| Error::Direct {
+            section: section.name.clone(),
+            entry,
+            message,
+        };
+        if !data.len().is_multiple_of(DIRECT_ENTRY_SIZE) {
+            return Err(fail(
+                data.len() / DIRECT_ENTRY_SIZE,
+                format!(
+                    "the section is {} bytes, not a whole number of {DIRECT_ENTRY_SIZE}-byte \
+                     entries (a load's address, then its marker): the last entry is cut off",
+                    data.len()
+                ),
+            ));
+        }
+        let entries = data.len() / DIRECT_ENTRY_SIZE;
+        let relocations = entry_relocations(elf, section, entries)?;
+        for (k, entry) in data.chunks_exact(DIRECT_ENTRY_SIZE).enumerate() {
+            let (code, offset) =
+                match relocations.get(&k).map(Vec::as_slice) {
+                    None | Some([]) => return Err(fail(
+                        k,
+                        "no ELF relocation names the load's address (the entry's first 8 bytes \
+                         are relocated against the code section holding the load)"
+                            .into(),
+                    )),
+                    Some(&[EntryRelocation { rel, sym, r_type }]) => {
+                        if r_type != R_BPF_64_ABS64 {
+                            return Err(fail(
+                                k,
+                                format!(
+                                "the load's address has a relocation of type {r_type}; expected \
+                                 R_BPF_64_ABS64 ({R_BPF_64_ABS64})"
+                            ),
+                            ));
+                        }
+                        let symbol = elf.symbol(rel, sym)?;
+                        let code = (symbol.shndx != SHN_XINDEX)
+                            .then(|| elf.sections.get(usize::from(symbol.shndx)))
+                            .flatten()
+                            .filter(|s| s.index != 0 && s.is_exec())
+                            .ok_or_else(|| {
+                                let name = elf
+                                    .sections
+                                    .get(usize::from(symbol.shndx))
+                                    .filter(|s| s.index != 0)
+                                    .map_or_else(String::new, |s| format!(" `{}`", s.name));
+                                fail(
+                                    k,
+                                    format!(
+                                    "the load's address is relative to symbol {sym}, defined in \
+                                     section {}{name}, which holds no code",
+                                    symbol.shndx
+                                ),
+                                )
+                            })?;
+                        let addend = u64_at(entry, 0).unwrap_or_default();
+                        let offset = symbol.value.checked_add(addend).and_then(us);
+                        let offset = offset.ok_or_else(|| {
+                            fail(
+                                k,
+                                format!(
+                                "the load's address, symbol value {:#x} plus addend {addend:#x}, \
+                                 overflows",
+                                symbol.value
+                            ),
+                            )
+                        })?;
+                        (code, offset)
+                    }
+                    Some(many) => {
+                        return Err(fail(
+                            k,
+                            format!(
+                                "{} ELF relocations name the load's address; expected one",
+                                many.len()
+                            ),
+                        ))
+                    }
+                };
+            let bad_load = |message: String| Error::Marker {
+                section: code.name.clone(),
+                insn: offset / INSN_SIZE,
+                message: format!(
+                    "direct load (entry {k} of `{}` names it): {message}",
+                    section.name
+                ),
+            };
+            if !offset.is_multiple_of(INSN_SIZE) {
+                return Err(bad_load(format!(
+                    "byte {offset:#x} is not an instruction boundary"
+                )));
+            }
+            let code_bytes = elf.section_data(code)?;
+            let Some(insn) = slice(code_bytes, offset, INSN_SIZE) else {
+                return Err(bad_load(format!(
+                    "byte {offset:#x} is past the end of the section ({} bytes)",
+                    code_bytes.len()
+                )));
+            };
+            let opcode = u8_at(insn, 0).unwrap_or_default();
+            let off = u16_at(insn, 2).unwrap_or_default() as i16;
+            let imm = u32_at(insn, 4).unwrap_or_default() as i32;
+            if opcode & !SIZE_BITS != LDX_MEM {
+                return Err(bad_load(format!(
+                    "opcode {opcode:#04x} is not a load from memory (BPF_LDX | BPF_MEM)"
+                )));
+            }
+            if off != -1 {
+                return Err(bad_load(format!(
+                    "the load's offset is {off}, not the -1 a direct load has before post-linking"
+                )));
+            }
+            if imm != 0 {
+                return Err(bad_load(format!("the load's immediate is {imm}, not 0")));
+            }
+            let raw = u64_at(entry, 8).unwrap_or_default();
+            let Some(found) = Immediate::decode(raw) else {
+                return Err(bad_load(format!(
+                    "the entry's marker {raw:#018x} does not have the marker magic"
+                )));
+            };
+            if found.kind != RelocKind::FieldByteOffset as u32 {
+                let name = RelocKind::from_u32(found.kind).map_or("unknown", RelocKind::name);
+                return Err(bad_load(format!(
+                    "the entry's marker has relocation kind {} ({name}); a direct load takes \
+                     FIELD_BYTE_OFFSET only",
+                    found.kind
+                )));
+            }
+            if let Some((other, first)) =
+                first_entry.insert((code.index, offset), (section.name.clone(), k))
+            {
+                return Err(bad_load(format!(
+                    "entry {first} of `{other}` names this load already"
+                )));
+            }
+            markers.push(Marker {
+                section: code.index,
+                offset,
+                kind: found.kind,
+                id: found.id,
+                well_formed: true,
+                form: Form::Ldx,
+            });
+        }
+    }
+    markers.sort_by_key(|m| (m.section, m.offset));
+    Ok(markers)
+}
+
+/// One ELF relocation of a direct-load entry.
+#[derive(Debug, Clone, Copy)]
+struct EntryRelocation<'e> {
+    /// The relocation section holding it.
+    rel: &'e Section,
+    /// The symbol index.
+    sym: usize,
+    /// The relocation type.
+    r_type: u32,
+}
+
+/// The relocations on each entry of direct-load section `section` (`entries` long), by entry.
+fn entry_relocations<'e>(
+    elf: &'e Elf<'_>,
+    section: &Section,
+    entries: usize,
+) -> Result<BTreeMap<usize, Vec<EntryRelocation<'e>>>> {
+    let mut out: BTreeMap<usize, Vec<EntryRelocation<'e>>> = BTreeMap::new();
+    for rel in elf.relocation_sections(section.index) {
+        let size = relocation_entry_size(rel)?;
+        for raw in elf.section_data(rel)?.chunks_exact(size) {
+            let offset = u64_at(raw, 0).unwrap_or_default();
+            let info = u64_at(raw, 8).unwrap_or_default();
+            let entry = us(offset / DIRECT_ENTRY_SIZE as u64).unwrap_or(usize::MAX);
+            let fail = |message: String| Error::Direct {
+                section: section.name.clone(),
+                entry,
+                message,
+            };
+            if !offset.is_multiple_of(DIRECT_ENTRY_SIZE as u64) || entry >= entries {
+                return Err(fail(format!(
+                    "relocation section `{}` relocates byte {offset:#x}, which is no entry's \
+                     address ({entries} entries of {DIRECT_ENTRY_SIZE} bytes)",
+                    rel.name
+                )));
+            }
+            if rel.sh_type == SHT_RELA {
+                return Err(fail(format!(
+                    "the load's address is relocated by RELA section `{}`; eBPF objects use \
+                     SHT_REL, whose addend is the entry's first 8 bytes",
+                    rel.name
+                )));
+            }
+            let sym = us(info >> 32).unwrap_or(usize::MAX);
+            out.entry(entry).or_default().push(EntryRelocation {
+                rel,
+                sym,
+                r_type: info as u32,
+            });
+        }
+    }
+    Ok(out)
 }

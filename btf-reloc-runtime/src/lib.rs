@@ -35,6 +35,11 @@
 //! - queries `Self::f_exists() -> bool`, `Self::f_byte_size() -> Option<usize>` and
 //!   `Self::f_byte_offset() -> Option<usize>` (`None` when the field does not exist).
 //!
+//! A field the program cannot work without can be declared `#[btf(required)]`: its getter
+//! returns `Result<T, _>`, and a kernel without the field (or with one of another size) refuses
+//! the program at load time. A pointer the verifier knows by its BTF type (fentry, `tp_btf`,
+//! LSM, iterators) reads fields directly, one load each: [`BtfPtr::read`].
+//!
 //! On `target_arch = "bpf"` the answers come from CO-RE relocations (after `btf-reloc link`);
 //! everywhere else from the [host simulation](sim), so the same logic is unit-tested with
 //! `cargo test`.
@@ -49,6 +54,7 @@ extern crate std;
 
 mod backend;
 pub mod btf;
+mod direct;
 mod error;
 mod field;
 mod intrinsics;
@@ -58,6 +64,7 @@ mod read;
 #[cfg(not(target_arch = "bpf"))]
 pub mod sim;
 
+pub use direct::{BtfPtr, DirectLeaf, DirectValue};
 pub use error::RelocatableFieldAccessError;
 pub use field::{BtfEnum, BtfRelocatable, BtfType, EnumOf, EnumRepr, RelocatableField};
 // Named by the compiler's diagnostics for a field type that cannot be read (a crate-root path
@@ -92,6 +99,11 @@ pub use path::{Leaf, Member, Root};
 /// - `#[btf(skip)]`: no accessor and no relocation for this field.
 /// - `#[btf(bitfield)]` (integer fields): read with the bitfield relocations, sign-extended when
 ///   the kernel's field is signed (`BPF_CORE_READ_BITFIELD_PROBED`).
+/// - `#[btf(required)]`: the program cannot work without the field. Its getter returns
+///   `Result<T, RelocatableFieldAccessError>` and checks neither existence nor null: a kernel
+///   without the field, or with one of another size, refuses the program at load time (the
+///   verifier's log names the field); a null handle fails the probe read. Not on an embedded
+///   struct (its getter reads nothing).
 ///
 /// # Generated items
 /// For `struct S { f: T }`: `impl BtfRelocatable for S`, `impl RelocatableField<0> for S`, and
@@ -246,7 +258,8 @@ macro_rules! __core_read_steps {
 /// What eBPF code using relocatable structs needs in scope.
 pub mod prelude {
     pub use crate::{
-        core_read, BtfEnum, BtfRelocatable, EnumOf, KernelPtr, RelocatableFieldAccessError, UserPtr,
+        core_read, BtfEnum, BtfPtr, BtfRelocatable, EnumOf, KernelPtr, RelocatableFieldAccessError,
+        UserPtr,
     };
 }
 

@@ -297,7 +297,7 @@ pub fn read_bitfield<V: BitfieldValue, S: AddressSpace, P: Path>(
 }
 
 /// [`read_bitfield`] of a `#[btf(required)]` field: without the existence and null checks, as
-/// [`read_value_required`] (a missing field fails the load; a field wider than `V` is still
+/// `read_value_required` (a missing field fails the load; a field wider than `V` is still
 /// `Err(SizeMismatch)`).
 #[inline(always)]
 pub fn read_bitfield_required<V: BitfieldValue, S: AddressSpace, P: Path>(

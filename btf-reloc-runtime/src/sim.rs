@@ -875,6 +875,26 @@ pub(crate) fn required_size_mismatch(
     )
 }
 
+/// A direct read (`BtfPtr::read`) of a field whose size the loaders refuse to adjust the load
+/// to: on eBPF the program does not load; the simulation panics instead.
+#[expect(
+    clippy::panic,
+    reason = "a direct read has no error: on eBPF the program would not load"
+)]
+pub(crate) fn direct_size_mismatch(
+    root: TypeDescriptor,
+    indices: &[usize],
+    actual: usize,
+    expected: usize,
+) -> ! {
+    panic!(
+        "btf-reloc simulation: the program would not load: the direct read of `{}` loads \
+         {expected} bytes and the target's field is {actual} bytes, a mismatch the loaders only \
+         adjust for unsigned integers and pointers",
+        field_name(root, indices)
+    )
+}
+
 /// `struct.field.field` of the path `indices` from `root`, by kernel names.
 fn field_name(root: TypeDescriptor, indices: &[usize]) -> String {
     let (mut name, mut at) = match *root.base() {

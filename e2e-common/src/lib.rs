@@ -12,6 +12,7 @@
 pub mod btf_macros;
 pub mod core_read;
 pub mod core_reloc;
+pub mod direct;
 pub mod flavors;
 pub mod generated;
 pub mod libbpf;

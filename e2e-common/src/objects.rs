@@ -45,11 +45,16 @@ pub enum Bin {
     /// `#[btf(required)]` reads (`src/required.rs`): apart, because one of its programs loads on
     /// no kernel, and libbpf loads it too (no legacy maps).
     Required,
+    /// Direct reads through `BtfPtr` (`src/direct.rs`), in `tp_btf` and fentry programs, under
+    /// aya and libbpf.
+    Direct,
+    /// A direct read aya refuses for the whole object (`src/direct_refused.rs`): apart.
+    DirectRefused,
 }
 
 impl Bin {
     /// Every object.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 14] = [
         Self::Main,
         Self::Libbpf,
         Self::Core,
@@ -62,6 +67,8 @@ impl Bin {
         Self::CoreRelocTypeId,
         Self::CoreRelocPtrAsArr,
         Self::Required,
+        Self::Direct,
+        Self::DirectRefused,
     ];
 
     /// The cargo binary name, which is also the object's file name.
@@ -79,6 +86,8 @@ impl Bin {
             Self::CoreRelocTypeId => "e2e-core-reloc-type-id",
             Self::CoreRelocPtrAsArr => "e2e-core-reloc-ptr-as-arr",
             Self::Required => "e2e-required",
+            Self::Direct => "e2e-direct",
+            Self::DirectRefused => "e2e-direct-refused",
         }
     }
 }

@@ -4,10 +4,11 @@
 // plain libbpf (no aya, no btf-reloc code), so the CO-RE relocations it applies prove the records
 // `btf-reloc link` wrote are genuine.
 //
-//   libbpf_loader [--btf TARGET_BTF] [--raw] [--only] [--rodata VAR HEX]... OBJECT PROGRAM TGID_VAR RESULTS_VAR
+//   libbpf_loader [--btf TARGET_BTF] [--raw] [--only] [--rodata VAR HEX]... [--tgid VAR]... OBJECT PROGRAM TGID_VAR RESULTS_VAR
 //
 // Opens OBJECT, writes this process's tgid into the `.rodata` global TGID_VAR (and, with
-// --rodata, the bytes HEX into the `.rodata` global VAR, whose size they must have), loads it
+// --rodata, the bytes HEX into the `.rodata` global VAR, whose size they must have; with --tgid,
+// this process's tgid into the 4-byte `.rodata` global VAR too), loads it
 // (libbpf's CO-RE relocation against /sys/kernel/btf/vmlinux happens here, or against the BTF in
 // the file TARGET_BTF with --btf: libbpf's `btf_custom_path`, a made-up kernel), attaches the
 // program PROGRAM to its tracepoint, calls getppid() from a second thread named THREAD_NAME, and
@@ -164,8 +165,8 @@ int main(int argc, char **argv)
 	int err = 1;
 
 	const char *program, *tgid_var, *results_var;
-	const char *set_var[MAX_SETS], *set_hex[MAX_SETS];
-	int raw = 0, only = 0, sets = 0, i;
+	const char *set_var[MAX_SETS], *set_hex[MAX_SETS], *tgid_vars[MAX_SETS];
+	int raw = 0, only = 0, sets = 0, tgid_sets = 0, i;
 
 	for (; argc > 1 && !strncmp(argv[1], "--", 2); argc--, argv++) {
 		if (!strcmp(argv[1], "--raw")) {
@@ -176,6 +177,9 @@ int main(int argc, char **argv)
 			set_var[sets] = argv[2];
 			set_hex[sets++] = argv[3];
 			argc -= 2, argv += 2;
+		} else if (!strcmp(argv[1], "--tgid") && argc > 2 && tgid_sets < MAX_SETS) {
+			tgid_vars[tgid_sets++] = argv[2];
+			argc--, argv++;
 		} else if (!strcmp(argv[1], "--btf") && argc > 2) {
 			open_opts.btf_custom_path = argv[2];
 			argc--, argv++;
@@ -185,7 +189,7 @@ int main(int argc, char **argv)
 	}
 	if (argc != 5) {
 		fprintf(stderr,
-			"usage: libbpf_loader [--btf TARGET_BTF] [--raw] [--only] [--rodata VAR HEX]... OBJECT "
+			"usage: libbpf_loader [--btf TARGET_BTF] [--raw] [--only] [--rodata VAR HEX]... [--tgid VAR]... OBJECT "
 			"PROGRAM TGID_VAR RESULTS_VAR\n");
 		return 2;
 	}
@@ -252,6 +256,15 @@ int main(int argc, char **argv)
 			}
 			rodata_value[off + j] = (unsigned char)byte;
 		}
+	}
+	for (i = 0; i < tgid_sets; i++) {
+		if (var_in_section(obj, ".rodata", tgid_vars[i], &off, &size))
+			goto out;
+		if (size != sizeof(tgid) || off + size > rodata_size) {
+			fprintf(stderr, "error: --tgid %s: %zu bytes at %zu\n", tgid_vars[i], size, off);
+			goto out;
+		}
+		memcpy(rodata_value + off, &tgid, sizeof(tgid));
 	}
 	if (bpf_map__set_initial_value(rodata, rodata_value, rodata_size)) {
 		fprintf(stderr, "error: cannot set %s: %s\n", tgid_var, strerror(errno));

@@ -400,6 +400,7 @@ pub fn run_raw_with(
         object,
         target_btf,
         rodata,
+        &[],
         program,
         results_var,
         false,
@@ -415,15 +416,38 @@ pub fn run_only(
     program: &str,
     results_var: &str,
 ) -> Result<RawReport> {
-    raw_run(loader, object, None, &[], program, results_var, true)
+    run_only_with_tgid(loader, object, &[], program, results_var)
+}
+
+/// [`run_only`], with the loader's own tgid (its main thread's tid) written into the 4-byte
+/// `.rodata` globals `tgid_vars` too.
+pub fn run_only_with_tgid(
+    loader: &Path,
+    object: &Path,
+    tgid_vars: &[&str],
+    program: &str,
+    results_var: &str,
+) -> Result<RawReport> {
+    raw_run(
+        loader,
+        object,
+        None,
+        &[],
+        tgid_vars,
+        program,
+        results_var,
+        true,
+    )
 }
 
 /// The loader with `--raw`, and `--only` if `only`.
+#[allow(clippy::too_many_arguments)]
 fn raw_run(
     loader: &Path,
     object: &Path,
     target_btf: Option<&Path>,
     rodata: &[(&str, &[u8])],
+    tgid_vars: &[&str],
     program: &str,
     results_var: &str,
     only: bool,
@@ -431,6 +455,9 @@ fn raw_run(
     let mut command = Command::new(loader);
     if only {
         command.arg("--only");
+    }
+    for var in tgid_vars {
+        command.args(["--tgid", var]);
     }
     if let Some(btf) = target_btf {
         command.arg("--btf").arg(btf);

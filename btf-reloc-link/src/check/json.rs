@@ -110,6 +110,7 @@ pub(super) fn report(report: &Report) -> String {
                             }),
                         ),
                         ("why", J::strs(&res.why)),
+                        ("resized_to", res.resized_to.map_or(J::Null, J::Int)),
                     ])
                 })
                 .collect();

@@ -156,6 +156,9 @@ impl fmt::Display for Report {
                         continue;
                     };
                     let mut cell = applied(&result.libbpf);
+                    if let Some(size) = result.resized_to {
+                        cell.push_str(&format!(" ({size} B load)"));
+                    }
                     if let Some(aya) = &result.aya {
                         cell.push_str(&format!(" (aya 0.14: {})", applied(aya)));
                     }
@@ -176,6 +179,12 @@ impl fmt::Display for Report {
             for (record, result) in self.records.iter().zip(&target.records) {
                 if let Applied::Unknown(why) = &result.libbpf {
                     notes.push(format!("{}: {}: {why}", target.name, record.path));
+                }
+                // A load poisoned although its field matched: why.
+                if result.matched.is_some() && result.libbpf == Applied::Poisoned {
+                    for why in &result.why {
+                        notes.push(format!("{}: {}: {why}", target.name, record.path));
+                    }
                 }
             }
         }

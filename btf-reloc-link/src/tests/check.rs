@@ -5,7 +5,9 @@
 use btf_reloc_btf::{Btf, Kind, NewMember, TypeId};
 use btf_reloc_format::{marker::marker, RelocKind};
 
-use super::fixture::{all_records, ld_imm64, mov_exit, path_id, task, Fixture, PID_TYPE, TASK};
+use super::fixture::{
+    all_records, ld_imm64, ldx, mov_exit, path_id, task, Direct, Fixture, PID_TYPE, TASK,
+};
 use crate::{check, link, Applied, Error, Getter, LinkOutcome, Refusals, Report, Target, Verdict};
 
 use RelocKind::*;
@@ -729,6 +731,286 @@ fn mutated_inputs_do_not_panic() {
         } else if let Ok(btf) = Btf::parse(&bytes) {
             if let Ok(report) = check(&object, &[Target::new("mutated", btf)]) {
                 let _ = (report.to_string(), report.to_json());
+            }
+        }
+    }
+}
+
+/// The post-linked object of a program whose reads are direct loads, `(access size in bytes,
+/// TASK field index)` each, in order (locally `pid` is an `i32` at 4, `flags` a `u32` at 0, `mm`
+/// a pointer at 24).
+fn direct_object(loads: &[(u8, usize)]) -> Vec<u8> {
+    let mut prog = Vec::new();
+    let mut entries = Vec::new();
+    for (i, &(size, field)) in loads.iter().enumerate() {
+        prog.extend(ldx(size, 0, 1, -1));
+        let id = path_id(&TASK, &[field]);
+        entries.push(((8 * i) as u64, marker(FieldByteOffset, id)));
+    }
+    prog.extend(mov_exit());
+    let input = Fixture {
+        prog,
+        direct: vec![Direct::entries(&entries)],
+        ..Fixture::loadable(true)
+    }
+    .build();
+    match link(&input).expect("link") {
+        LinkOutcome::Linked { object, .. } => object,
+        LinkOutcome::NothingToDo => panic!("nothing to do"),
+    }
+}
+
+/// How a made-up kernel declares a member of its `task_struct`.
+#[derive(Debug, Clone, Copy)]
+enum T {
+    /// An int of this many bytes, signed or not.
+    Int(u32, bool),
+    Ptr,
+}
+
+/// A kernel whose `task_struct` has these members, `(name, type, byte offset)`.
+fn direct_kernel(members: &[(&str, T, u32)]) -> Btf {
+    let mut btf = Btf::new();
+    let ptr = btf.add_named("", Kind::Ptr(0)).expect("ptr");
+    let mut news = Vec::new();
+    for &(name, ty, offset) in members {
+        let ty = match ty {
+            T::Ptr => ptr,
+            T::Int(size, signed) => {
+                let name = match (size, signed) {
+                    (8, true) => "long".to_owned(),
+                    (4, true) => "int".to_owned(),
+                    (size, true) => format!("s{}", size * 8),
+                    (size, false) => format!("u{}", size * 8),
+                };
+                btf.add_int(&name, size, signed).expect("int")
+            }
+        };
+        news.push((name, ty, offset));
+    }
+    let members: Vec<NewMember<'_>> = news
+        .iter()
+        .map(|&(name, ty, offset)| NewMember::new(name, ty, offset))
+        .collect();
+    btf.add_composite("task_struct", false, 50_000, &members)
+        .expect("task_struct");
+    btf
+}
+
+/// What a loader does with one direct load, as a case expects it.
+#[derive(Debug, Clone, Copy)]
+enum E {
+    Value(u64),
+    Poisoned,
+    /// Refused, with a reason containing this.
+    Refused(&'static str),
+}
+
+impl E {
+    fn matches(self, applied: &Applied) -> bool {
+        match (self, applied) {
+            (Self::Value(v), Applied::Value(w)) => v == *w,
+            (Self::Poisoned, Applied::Poisoned) => true,
+            (Self::Refused(why), Applied::Refused(reason)) => reason.contains(why),
+            _ => false,
+        }
+    }
+}
+
+/// The loaders' rules for the size of a relocated load (libbpf `bpf_core_calc_relo` and
+/// `bpf_core_patch_insn`, aya-obj 0.3 `ComputedRelocation::apply`): one table of kernels, each
+/// with what libbpf and aya do with each load, and the size it gets.
+#[test]
+fn direct_loads_are_resized_poisoned_or_refused_as_the_loaders_do() {
+    use task::{FLAGS, MM, PID};
+    let usual: &[(u8, usize)] = &[(4, PID), (4, FLAGS), (8, MM)];
+    let kernel = |pid: Option<(T, u32)>, flags: (T, u32)| {
+        let mut members = vec![("flags", flags.0, flags.1), ("mm", T::Ptr, 320)];
+        if let Some((ty, offset)) = pid {
+            members.push(("pid", ty, offset));
+        }
+        direct_kernel(&members)
+    };
+    let pid_int = Some((T::Int(4, true), 100));
+    let flags_u32 = (T::Int(4, false), 200);
+    struct DirectCase {
+        name: &'static str,
+        loads: &'static [(u8, usize)],
+        kernel: Btf,
+        /// Per load: libbpf, aya (when it differs), the size the load gets when resized.
+        expected: Vec<(E, Option<E>, Option<u64>)>,
+        refused: Refusals,
+        why: Option<&'static str>,
+    }
+    let loads = Refusals::default();
+    let same = |offset| (E::Value(offset), None, None);
+    let cases = vec![
+        DirectCase {
+            name: "the local sizes",
+            loads: usual,
+            kernel: kernel(pid_int, flags_u32),
+            expected: vec![same(100), same(200), same(320)],
+            refused: loads,
+            why: None,
+        },
+        DirectCase {
+            name: "the same size, signed in the target",
+            loads: usual,
+            kernel: kernel(pid_int, (T::Int(4, true), 200)),
+            expected: vec![same(100), same(200), same(320)],
+            refused: loads,
+            why: None,
+        },
+        DirectCase {
+            name: "a wider unsigned field: the load is widened",
+            loads: usual,
+            kernel: kernel(pid_int, (T::Int(8, false), 200)),
+            expected: vec![same(100), (E::Value(200), None, Some(8)), same(320)],
+            refused: loads,
+            why: None,
+        },
+        DirectCase {
+            name: "a narrower unsigned field: the load is narrowed",
+            loads: usual,
+            kernel: kernel(pid_int, (T::Int(2, false), 200)),
+            expected: vec![same(100), (E::Value(200), None, Some(2)), same(320)],
+            refused: loads,
+            why: None,
+        },
+        DirectCase {
+            name: "a wider signed field: libbpf poisons, aya refuses",
+            loads: usual,
+            kernel: kernel(Some((T::Int(8, true), 104)), flags_u32),
+            expected: vec![
+                (
+                    E::Poisoned,
+                    Some(E::Refused("has size 4 but target type long has size 8")),
+                    None,
+                ),
+                same(200),
+                same(320),
+            ],
+            refused: Refusals {
+                libbpf: false,
+                aya: true,
+            },
+            why: Some("accesses field incorrectly"),
+        },
+        DirectCase {
+            name: "unsigned locally, a wider signed field in the target",
+            loads: usual,
+            kernel: kernel(pid_int, (T::Int(8, true), 200)),
+            expected: vec![
+                same(100),
+                (
+                    E::Poisoned,
+                    Some(E::Refused("but target type long has size 8")),
+                    None,
+                ),
+                same(320),
+            ],
+            refused: Refusals {
+                libbpf: false,
+                aya: true,
+            },
+            why: Some("only a pointer or an unsigned integer is loaded with another size"),
+        },
+        DirectCase {
+            name: "an offset past 16 bits",
+            loads: usual,
+            kernel: kernel(Some((T::Int(4, true), 40_000)), flags_u32),
+            expected: vec![
+                (E::Refused("overflows 16 bits offset field"), None, None),
+                same(200),
+                same(320),
+            ],
+            refused: Refusals {
+                libbpf: true,
+                aya: true,
+            },
+            why: None,
+        },
+        DirectCase {
+            name: "a load of another size than the local field: libbpf refuses, aya resizes",
+            loads: &[(1, FLAGS)],
+            kernel: kernel(pid_int, (T::Int(8, false), 200)),
+            expected: vec![(
+                E::Refused("unexpected mem size"),
+                Some(E::Value(200)),
+                Some(8),
+            )],
+            refused: Refusals {
+                libbpf: true,
+                aya: false,
+            },
+            why: None,
+        },
+        DirectCase {
+            name: "a load of another size, the field's size unchanged",
+            loads: &[(1, FLAGS)],
+            kernel: kernel(pid_int, flags_u32),
+            expected: vec![same(200)],
+            refused: loads,
+            why: None,
+        },
+        DirectCase {
+            name: "a target field no load can access",
+            loads: usual,
+            kernel: kernel(pid_int, (T::Int(16, false), 200)),
+            expected: vec![
+                same(100),
+                (E::Refused("invalid new mem size"), None, None),
+                same(320),
+            ],
+            refused: Refusals {
+                libbpf: true,
+                aya: true,
+            },
+            why: None,
+        },
+        DirectCase {
+            name: "a field the target lacks: poisoned",
+            loads: usual,
+            kernel: kernel(None, flags_u32),
+            expected: vec![(E::Poisoned, None, None), same(200), same(320)],
+            refused: loads,
+            why: Some("no member `pid` in `task_struct`"),
+        },
+    ];
+    for case in cases {
+        let name = case.name;
+        let object = direct_object(case.loads);
+        let report = check(&object, &[Target::new("k", case.kernel)]).expect("check");
+        let results = &report.targets[0].records;
+        assert_eq!(results.len(), case.expected.len(), "{name}:\n{report}");
+        for (i, (result, (libbpf, aya, resized))) in results.iter().zip(&case.expected).enumerate()
+        {
+            assert!(
+                libbpf.matches(&result.libbpf),
+                "{name}: load {i}: libbpf {:?}, expected {libbpf:?}",
+                result.libbpf
+            );
+            match (aya, &result.aya) {
+                (None, None) => {}
+                (Some(aya), Some(got)) if aya.matches(got) => {}
+                (aya, got) => panic!("{name}: load {i}: aya {got:?}, expected {aya:?}"),
+            }
+            assert_eq!(result.resized_to, *resized, "{name}: load {i}");
+        }
+        assert_eq!(report.refusals(), case.refused, "{name}:\n{report}");
+        let text = report.to_string();
+        if let Some(why) = case.why {
+            assert!(text.contains(why), "{name}:\n{text}");
+        }
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).expect("json");
+        for (j, (_, _, resized)) in case.expected.iter().enumerate() {
+            let got = &json["records"][j]["targets"][0]["resized_to"];
+            assert_eq!(got.as_u64(), *resized, "{name}: load {j}");
+            if let Some(size) = resized {
+                assert!(
+                    text.contains(&format!("({size} B load)")),
+                    "{name}:\n{text}"
+                );
             }
         }
     }

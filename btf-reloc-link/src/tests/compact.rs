@@ -15,6 +15,8 @@ use crate::{
     bytes::{u32_at, u64_at},
     compact::{compact, Outcome},
     elf::Elf,
+    link::link_with,
+    LinkOutcome,
 };
 
 const PROG: &str = "kprobe/prog";
@@ -958,4 +960,68 @@ fn real_objects_keep_every_position() {
         let (before, after) = (positions(&plain), positions(&compact));
         assert_eq!(before, after, "{}", path.display());
     }
+}
+
+/// A direct load is one slot already: compaction leaves it as it is, and moves it, its record
+/// and a jump to it with the code around it.
+#[test]
+fn direct_loads_move_with_the_code() {
+    use super::fixture::{self, ldx, path_id, task, Direct, Fixture, TASK};
+    use btf_reloc_btf::ext::InfoPart;
+    use btf_reloc_format::marker::marker;
+
+    let pid = path_id(&TASK, &[task::PID]);
+    let mm = path_id(&TASK, &[task::MM]);
+    let mut prog = ld_imm64(1, marker(RelocKind::FieldExists, pid)).to_vec(); // slots 0-1
+    prog.extend(jeq(1, 0, 3)); // 2: to the load of mm
+    prog.extend(ldx(4, 2, 6, -1)); // 3
+    prog.extend(ld_imm64(5, marker(RelocKind::FieldByteOffset, mm))); // 4-5
+    prog.extend(ldx(8, 3, 6, -1)); // 6
+    prog.extend(fixture::mov_exit()); // 7-8
+    let input = Fixture {
+        prog,
+        direct: vec![Direct::entries(&[
+            (24, marker(RelocKind::FieldByteOffset, pid)),
+            (48, marker(RelocKind::FieldByteOffset, mm)),
+        ])],
+        ..Fixture::loadable(true)
+    }
+    .build();
+    let LinkOutcome::Linked { object, .. } = link_with(&input, false).expect("link") else {
+        panic!("nothing to do");
+    };
+    let name = fixture::PROG.to_owned();
+    let core = |object: &[u8]| {
+        ext_offsets(object, InfoPart::CoreRelo)
+            .into_iter()
+            .map(|(section, insn_off)| {
+                assert_eq!(section, name);
+                insn_off / 8
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(core(&object), [0, 3, 4, 6]);
+
+    let (out, outcome) = compacted(&object);
+    assert_eq!(
+        outcome.compacted.get(fixture::PROG),
+        Some(&2),
+        "{outcome:?}"
+    );
+    let elf = Elf::parse(&out).expect("parse");
+    let code = section(&elf, fixture::PROG);
+    // mov64, jeq, the load of pid, mov64, the load of mm, mov, exit.
+    assert_eq!(code.len(), 7 * 8);
+    assert_eq!(core(&out), [0, 2, 3, 4]);
+    assert_eq!(off(code, 1), 2, "the jump still lands on the load of mm");
+    assert_eq!(code[2 * 8..2 * 8 + 2], ldx(4, 2, 6, -1)[..2]);
+    assert_eq!(code[4 * 8..4 * 8 + 2], ldx(8, 3, 6, -1)[..2]);
+    assert_eq!((off(code, 2), off(code, 4)), (4, 24), "local offsets kept");
+    assert_eq!(imm(code, 3), 24, "the mm marker's local offset");
+    // The line info of each load moved with it.
+    let lines: Vec<u32> = ext_offsets(&out, InfoPart::LineInfo)
+        .into_iter()
+        .map(|(_, insn_off)| insn_off / 8)
+        .collect();
+    assert_eq!(lines, [0, 2, 3, 4, 5]);
 }

@@ -10,9 +10,10 @@ use btf_reloc_format::{
 use object::Architecture;
 
 use super::fixture::{
-    ld_imm64, minimal_btf, mov_exit, path_id, reseal, task, task_records, Fixture, TASK, TASK_BYTES,
+    ld_imm64, ldx, minimal_btf, mov_exit, path_id, reseal, task, task_records, Direct, DirectSym,
+    Fixture, R_BPF_64_ABS64, TASK, TASK_BYTES,
 };
-use crate::{bytes::u64_at, dump, link, Error};
+use crate::{bytes::u64_at, check, dump, link, Error};
 
 fn link_err(object: &[u8]) -> Error {
     let err = link(object).expect_err("link must fail");
@@ -944,4 +945,228 @@ fn the_null_section_is_never_found_by_name() {
     let elf = crate::elf::Elf::parse(&object).expect("valid");
     assert_eq!(elf.sections.first().map(|s| s.name.as_str()), Some(""));
     assert!(elf.section_by_name("").is_none());
+}
+
+/// A struct whose one field lies past what a load's 16-bit offset reaches.
+const FAR: StructDescriptor = StructDescriptor {
+    name: "far",
+    rust_path: "demo::Far",
+    size: 40_008,
+    fields: &[FieldDescriptor {
+        name: "x",
+        offset: 40_000,
+        size: 8,
+        shape: TypeShape::Int {
+            size: 8,
+            signed: false,
+        },
+    }],
+};
+static FAR_BYTES: [u8; encoded_len(&FAR)] = encode(&FAR);
+
+#[test]
+fn malformed_direct_loads() {
+    let pid = marker(RelocKind::FieldByteOffset, path_id(&TASK, &[task::PID]));
+    // `r0 = 0; r2 = *(u32 *)(r1 - 1); exit`, the load at byte 8.
+    let prog = |load: [u8; 8]| {
+        let mut prog = mov_exit()[..8].to_vec();
+        prog.extend(load);
+        prog.extend(&mov_exit()[8..]);
+        prog
+    };
+    let good_load = ldx(4, 2, 1, -1);
+    let fixture = |load: [u8; 8], direct: Direct| Fixture {
+        prog: prog(load),
+        map_ref_at: None,
+        text: None,
+        license: true,
+        direct: vec![direct],
+        ..Fixture::standard()
+    };
+    let entries = |list: &[(u64, u64)]| Direct::entries(list);
+    let with = |mut direct: Direct, edit: &dyn Fn(&mut Direct)| {
+        edit(&mut direct);
+        direct
+    };
+    let mut imm = good_load;
+    imm[4] = 1;
+    let store = {
+        let mut store = good_load;
+        store[0] = 0x63; // BPF_STX | BPF_MEM | BPF_W
+        store
+    };
+    // (what, object, the message says)
+    let cases: Vec<(&str, Fixture, &str)> = vec![
+        (
+            "a cut-off entry",
+            fixture(
+                good_load,
+                with(entries(&[(8, pid)]), &|d| d.data.extend([0; 8])),
+            ),
+            "not a whole number of 16-byte entries",
+        ),
+        (
+            "no relocation",
+            fixture(good_load, with(entries(&[(8, pid)]), &|d| d.relocs.clear())),
+            "no ELF relocation names the load's address",
+        ),
+        (
+            "two relocations",
+            fixture(
+                good_load,
+                with(entries(&[(8, pid)]), &|d| {
+                    d.relocs.push((0, R_BPF_64_ABS64, DirectSym::Prog))
+                }),
+            ),
+            "2 ELF relocations name the load's address",
+        ),
+        (
+            "another relocation type",
+            fixture(
+                good_load,
+                with(entries(&[(8, pid)]), &|d| d.relocs[0].1 = 1),
+            ),
+            "relocation of type 1; expected R_BPF_64_ABS64 (2)",
+        ),
+        (
+            "an address in data",
+            fixture(
+                good_load,
+                with(entries(&[(8, pid)]), &|d| {
+                    d.relocs[0].2 = DirectSym::License
+                }),
+            ),
+            "`license`, which holds no code",
+        ),
+        (
+            "a relocation on the marker",
+            fixture(
+                good_load,
+                with(entries(&[(8, pid)]), &|d| d.relocs[0].0 = 8),
+            ),
+            "relocates byte 0x8, which is no entry's address",
+        ),
+        (
+            "an address past the code",
+            fixture(good_load, entries(&[(800, pid)])),
+            "byte 0x320 is past the end of the section (24 bytes)",
+        ),
+        (
+            "a misaligned address",
+            fixture(good_load, entries(&[(12, pid)])),
+            "byte 0xc is not an instruction boundary",
+        ),
+        (
+            "no load",
+            fixture(good_load, entries(&[(0, pid)])),
+            "opcode 0xb7 is not a load from memory",
+        ),
+        (
+            "a store",
+            fixture(store, entries(&[(8, pid)])),
+            "opcode 0x63 is not a load from memory",
+        ),
+        (
+            "a load already relocated",
+            fixture(ldx(4, 2, 1, 4), entries(&[(8, pid)])),
+            "the load's offset is 4, not the -1",
+        ),
+        (
+            "an immediate",
+            fixture(imm, entries(&[(8, pid)])),
+            "the load's immediate is 1, not 0",
+        ),
+        (
+            "no marker",
+            fixture(good_load, entries(&[(8, 0x1234)])),
+            "marker 0x0000000000001234 does not have the marker magic",
+        ),
+        (
+            "another kind",
+            fixture(
+                good_load,
+                entries(&[(8, marker(RelocKind::FieldByteSize, path_id(&TASK, &[0])))]),
+            ),
+            "relocation kind 1 (FIELD_BYTE_SIZE); a direct load takes FIELD_BYTE_OFFSET only",
+        ),
+        (
+            "an unknown kind",
+            fixture(
+                good_load,
+                entries(&[(8, u64::from(MAGIC) << 48 | 99 << 32)]),
+            ),
+            "relocation kind 99 (unknown)",
+        ),
+        (
+            "two entries for one load",
+            fixture(good_load, entries(&[(8, pid), (8, pid)])),
+            "entry 0 of `.btf_reloc.direct` names this load already",
+        ),
+        (
+            "an unknown path",
+            fixture(
+                good_load,
+                entries(&[(8, marker(RelocKind::FieldByteOffset, 0xdead_beef))]),
+            ),
+            "field path id 0xdeadbeef",
+        ),
+        (
+            "an offset past 16 bits",
+            Fixture {
+                descriptors: Some(FAR_BYTES.to_vec()),
+                ..fixture(
+                    good_load,
+                    entries(&[(8, marker(RelocKind::FieldByteOffset, FAR.field_id(0)))]),
+                )
+            },
+            "the local offset 40000 does not fit a load's 16-bit signed offset",
+        ),
+        (
+            "no descriptors",
+            Fixture {
+                descriptors: None,
+                ..fixture(good_load, entries(&[(8, pid)]))
+            },
+            "1 marker instruction(s) (first in section `kprobe/do_sys_open`, instruction 1)",
+        ),
+    ];
+    for (what, fixture, expected) in cases {
+        let object = fixture.build();
+        let message = link_err(&object).to_string();
+        assert!(message.contains(expected), "{what}: {message}");
+        // An entry problem names the entry, a load problem the load.
+        let names = if message.contains("direct-load entry") {
+            "section `.btf_reloc.direct`, direct-load entry "
+        } else if message.contains("marker instruction(s)") {
+            ""
+        } else {
+            "section `kprobe/do_sys_open`, instruction"
+        };
+        assert!(message.starts_with(names), "{what}: {message}");
+        // check refuses what is not post-linked, without a panic.
+        assert!(check(&object, &[]).is_err(), "{what}");
+    }
+}
+
+#[test]
+fn an_executable_direct_section_is_refused() {
+    let pid = marker(RelocKind::FieldByteOffset, path_id(&TASK, &[task::PID]));
+    let mut object = Fixture {
+        direct: vec![Direct::entries(&[(8, pid)])],
+        ..Fixture::standard()
+    }
+    .build();
+    // Set SHF_EXECINSTR on the direct-load section's header.
+    let elf = crate::elf::Elf::parse(&object).expect("elf");
+    let index = elf
+        .section_by_name(btf_reloc_format::DIRECT_SECTION)
+        .expect("direct")
+        .index;
+    let shoff = u64_at(&object, 0x28).expect("shoff") as usize;
+    object[shoff + index * 64 + 8] |= 0x4;
+    let message = link_err(&object).to_string();
+    assert!(
+        message.contains("`.btf_reloc.direct`") && message.contains("marked executable"),
+        "{message}"
+    );
 }

@@ -6,7 +6,7 @@ use btf_reloc_format::{
     encode::{encode, encode_enum, encoded_enum_len, encoded_len},
     id::{id_seed, id_step},
     marker::marker,
-    RelocKind, DESCRIPTOR_SECTION,
+    RelocKind, DESCRIPTOR_SECTION, DIRECT_SECTION,
 };
 use object::{
     write::{Object, Relocation, Symbol, SymbolSection},
@@ -17,6 +17,8 @@ use object::{
 pub(crate) const PROG: &str = "kprobe/do_sys_open";
 /// `R_BPF_64_NODYLD32`, what LLVM puts on `.BTF.ext` instruction offsets.
 const R_BPF_64_NODYLD32: u32 = 4;
+/// `R_BPF_64_ABS64`, what LLVM puts on the `.quad 1b` of a direct-load entry.
+pub(crate) const R_BPF_64_ABS64: u32 = 2;
 
 const BYTE: TypeShape = TypeShape::Int {
     size: 1,
@@ -593,6 +595,61 @@ pub(crate) fn ld_imm64(dst: u8, imm: u64) -> [u8; 16] {
     insn
 }
 
+/// `dst = *(size *)(src + off)`: `BPF_LDX | BPF_MEM` of `size` bytes.
+pub(crate) fn ldx(size: u8, dst: u8, src: u8, off: i16) -> [u8; 8] {
+    let size_bits = match size {
+        4 => 0x00,
+        2 => 0x08,
+        1 => 0x10,
+        _ => 0x18,
+    };
+    let mut insn = [0; 8];
+    insn[0] = 0x61 | size_bits;
+    insn[1] = src << 4 | dst;
+    insn[2..4].copy_from_slice(&off.to_le_bytes());
+    insn
+}
+
+/// What a symbol of a direct-load relocation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DirectSym {
+    /// The section symbol of [`PROG`] (what LLVM uses for a local label).
+    Prog,
+    /// The function symbol `prog` (value 0).
+    ProgFunc,
+    /// The section symbol of the `license` section (data; needs [`Fixture::license`]).
+    License,
+}
+
+/// A direct-load section: its bytes (16-byte entries) and the relocations of its REL section.
+#[derive(Debug, Clone)]
+pub(crate) struct Direct {
+    pub(crate) name: String,
+    pub(crate) data: Vec<u8>,
+    /// Offset in the section, relocation type, symbol.
+    pub(crate) relocs: Vec<(u64, u32, DirectSym)>,
+}
+
+impl Direct {
+    /// A `.btf_reloc.direct` listing `(byte offset of the load in PROG, marker immediate)`, each
+    /// address relocated against PROG's section symbol as LLVM does (the offset is the implicit
+    /// addend).
+    pub(crate) fn entries(entries: &[(u64, u64)]) -> Self {
+        let mut data = Vec::new();
+        let mut relocs = Vec::new();
+        for (k, &(insn_off, marker)) in entries.iter().enumerate() {
+            data.extend(insn_off.to_le_bytes());
+            data.extend(marker.to_le_bytes());
+            relocs.push(((16 * k) as u64, R_BPF_64_ABS64, DirectSym::Prog));
+        }
+        Self {
+            name: DIRECT_SECTION.to_owned(),
+            data,
+            relocs,
+        }
+    }
+}
+
 pub(crate) fn mov_exit() -> [u8; 16] {
     let mut insns = [0; 16];
     insns[0] = 0xb7; // r0 = 0
@@ -709,6 +766,8 @@ pub(crate) struct Fixture {
     pub(crate) btf_ext: Option<(Vec<u8>, [u64; 2])>,
     /// A `license` section holding `"GPL\0"`, which loaders require for probe-read helpers.
     pub(crate) license: bool,
+    /// Direct-load sections.
+    pub(crate) direct: Vec<Direct>,
 }
 
 impl Fixture {
@@ -730,6 +789,7 @@ impl Fixture {
             btf: None,
             btf_ext: None,
             license: false,
+            direct: Vec::new(),
         }
     }
 
@@ -772,7 +832,7 @@ impl Fixture {
         let mut obj = Object::new(BinaryFormat::Elf, self.architecture, Endianness::Little);
         let prog = obj.add_section(Vec::new(), PROG.as_bytes().to_vec(), SectionKind::Text);
         obj.append_section_data(prog, &self.prog, 8);
-        obj.add_symbol(Symbol {
+        let prog_func = obj.add_symbol(Symbol {
             name: b"prog".to_vec(),
             value: 0,
             size: self.prog.len() as u64,
@@ -782,9 +842,11 @@ impl Fixture {
             section: SymbolSection::Section(prog),
             flags: SymbolFlags::None,
         });
+        let mut license = None;
         if self.license {
             let id = obj.add_section(Vec::new(), b"license".to_vec(), SectionKind::Data);
             obj.append_section_data(id, b"GPL\0", 1);
+            license = Some(id);
         }
         if let Some(text) = &self.text {
             let id = obj.add_section(Vec::new(), b".text".to_vec(), SectionKind::Text);
@@ -833,6 +895,33 @@ impl Fixture {
                 section: SymbolSection::Section(id),
                 flags: SymbolFlags::None,
             });
+        }
+        for direct in &self.direct {
+            let id = obj.add_section(
+                Vec::new(),
+                direct.name.as_bytes().to_vec(),
+                SectionKind::ReadOnlyData,
+            );
+            obj.append_section_data(id, &direct.data, 8);
+            for &(offset, r_type, sym) in &direct.relocs {
+                let symbol = match sym {
+                    DirectSym::Prog => obj.section_symbol(prog),
+                    DirectSym::ProgFunc => prog_func,
+                    DirectSym::License => {
+                        obj.section_symbol(license.expect("a license section to relocate against"))
+                    }
+                };
+                obj.add_relocation(
+                    id,
+                    Relocation {
+                        offset,
+                        symbol,
+                        addend: 0,
+                        flags: RelocationFlags::Elf { r_type },
+                    },
+                )
+                .expect("relocation");
+            }
         }
         if let Some(btf) = &self.btf {
             let id = obj.add_section(Vec::new(), b".BTF".to_vec(), SectionKind::Other);

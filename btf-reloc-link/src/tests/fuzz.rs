@@ -147,6 +147,7 @@ fn mutated_objects_keep_the_properties() {
         Fixture::with_btf(32).build(),
         Fixture::with_btf(24).build(),
         Fixture::kinds().build(),
+        super::link::direct_fixture().build(),
     ] {
         mutate(&base, 1500, &mut rng);
     }

@@ -1,17 +1,17 @@
 //! The pass on well-formed objects.
 
 use btf_reloc_btf::{ext::BtfExt, Btf, Kind};
-use btf_reloc_format::{marker::marker, RelocKind, DESCRIPTOR_SECTION};
+use btf_reloc_format::{marker::marker, RelocKind, DESCRIPTOR_SECTION, DIRECT_SECTION};
 use object::elf::SHT_NOBITS;
 
 use super::{
     fixture::{
-        ld_imm64, minimal_btf, minimal_btf_ext, mov_exit, Fixture, MAP_REF_IMM, PROG, TASK, TINY,
-        TINY_BYTES,
+        ld_imm64, ldx, minimal_btf, minimal_btf_ext, mov_exit, path_id, task, Direct, Fixture,
+        MAP_REF_IMM, PROG, TASK, TINY, TINY_BYTES,
     },
     imm64, section, words,
 };
-use crate::{dump, elf::Elf, link, LinkOutcome, LinkSummary, SectionSummary};
+use crate::{dump, elf::Elf, link, link::link_with, LinkOutcome, LinkSummary, SectionSummary};
 
 fn linked(input: &[u8]) -> (Vec<u8>, LinkSummary) {
     match link(input).expect("link") {
@@ -123,12 +123,14 @@ fn expected_summary(created: bool) -> LinkSummary {
                 .into(),
                 compacted: 4,
                 kept_two_slot: None,
+                direct_loads: 0,
             },
             SectionSummary {
                 section: ".text".into(),
                 kinds: [(RelocKind::FieldByteOffset, 1)].into(),
                 compacted: 1,
                 kept_two_slot: None,
+                direct_loads: 0,
             },
         ],
         // task_struct and, in full, the three structs it embeds.
@@ -478,4 +480,149 @@ fn dump_json_holds_what_the_dump_holds() {
             assert_eq!(j["path"].as_str(), m.path.as_deref());
         }
     }
+}
+
+/// A program with an existence check (`ld_imm64` marker) of `pid`, then direct loads of `pid`
+/// (4 bytes) and `mm` (8 bytes) at bytes 16 and 24, listed in a `.btf_reloc.direct`.
+pub(crate) fn direct_fixture() -> Fixture {
+    let pid = path_id(&TASK, &[task::PID]);
+    let mm = path_id(&TASK, &[task::MM]);
+    let mut prog = ld_imm64(1, marker(RelocKind::FieldExists, pid)).to_vec();
+    prog.extend(ldx(4, 2, 6, -1));
+    prog.extend(ldx(8, 3, 6, -1));
+    prog.extend(mov_exit());
+    Fixture {
+        prog,
+        direct: vec![Direct::entries(&[
+            (16, marker(RelocKind::FieldByteOffset, pid)),
+            (24, marker(RelocKind::FieldByteOffset, mm)),
+        ])],
+        ..Fixture::loadable(true)
+    }
+}
+
+/// The `off` field of the instruction at byte `at`.
+fn insn_off(code: &[u8], at: usize) -> i16 {
+    i16::from_le_bytes([code[at + 2], code[at + 3]])
+}
+
+#[test]
+fn direct_loads_get_a_record_and_their_local_offset() {
+    let input = direct_fixture().build();
+    let pending = dump(&input).expect("dump");
+    let pending: Vec<(usize, u32, Option<&str>)> = pending
+        .pending
+        .iter()
+        .map(|m| (m.insn_index, m.kind, m.path.as_deref()))
+        .collect();
+    assert_eq!(
+        pending,
+        [
+            (0, 2, Some("task_struct___v1.pid")),
+            (2, 0, Some("task_struct___v1.pid")),
+            (3, 0, Some("task_struct___v1.mm")),
+        ]
+    );
+
+    let object = match link_with(&input, false).expect("link") {
+        LinkOutcome::Linked { object, .. } => object,
+        LinkOutcome::NothingToDo => panic!("nothing to do"),
+    };
+    let elf = Elf::parse(&object).expect("elf");
+    let prog = section(&elf, PROG);
+    // pid is at 4, mm at 24 locally; the rest of each load is as it was.
+    assert_eq!((insn_off(prog, 16), insn_off(prog, 24)), (4, 24));
+    assert_eq!(prog[16..18], ldx(4, 2, 6, -1)[..2]);
+    assert_eq!(prog[24..26], ldx(8, 3, 6, -1)[..2]);
+    assert_eq!(prog[20..24], [0; 4]);
+    let found: Vec<(u32, u32, String, Option<String>)> = records(&object)
+        .into_iter()
+        .map(|(_, insn, kind, _, access, path)| (insn, kind, access, path))
+        .collect();
+    let field = |insn, kind: RelocKind, access: &str, path: &str| {
+        (insn, kind as u32, access.to_owned(), Some(path.to_owned()))
+    };
+    // The same root type and access strings as ld_imm64 markers of these paths get.
+    assert_eq!(
+        found,
+        [
+            field(0, RelocKind::FieldExists, "0:1", "task_struct___v1.pid"),
+            field(2, RelocKind::FieldByteOffset, "0:1", "task_struct___v1.pid"),
+            field(3, RelocKind::FieldByteOffset, "0:3", "task_struct___v1.mm"),
+        ]
+    );
+    // The direct-load section and its relocations are neutralised.
+    let direct = elf.section_by_name(DIRECT_SECTION).expect("placeholder");
+    assert_eq!((direct.sh_type, direct.flags), (SHT_NOBITS, 0));
+    let rel = elf
+        .section_by_name(".rel.btf_reloc.direct")
+        .expect("relocation section");
+    assert_eq!(rel.size, 0);
+    // Each load's line info names its relocation; the next instruction gets the covering line
+    // back (a load is one slot).
+    let btf = Btf::parse(section(&elf, ".BTF")).expect("btf");
+    let ext = BtfExt::parse(section(&elf, ".BTF.ext")).expect("ext");
+    let lines: Vec<(u32, &str)> = ext.line_infos()[0]
+        .records
+        .iter()
+        .map(|r| (r.insn_off, btf.str_at(r.line_off).expect("line text")))
+        .collect();
+    assert_eq!(
+        lines.iter().map(|l| l.0).collect::<Vec<_>>(),
+        [0, 16, 24, 32]
+    );
+    assert!(lines[1].1.contains("task_struct___v1.pid"), "{lines:?}");
+    assert!(lines[2].1.contains("task_struct___v1.mm"), "{lines:?}");
+    assert_eq!(lines[3].1, lines[0].1);
+
+    // Compacted: the existence check becomes a 1-slot mov64, the loads move up by one slot.
+    let (object, summary) = linked(&input);
+    let elf = Elf::parse(&object).expect("elf");
+    let prog = section(&elf, PROG);
+    assert_eq!(prog.len(), 8 + 8 + 8 + 16);
+    assert_eq!((insn_off(prog, 8), insn_off(prog, 16)), (4, 24));
+    let insns: Vec<u32> = records(&object).iter().map(|r| r.1).collect();
+    assert_eq!(insns, [0, 1, 2]);
+    assert_eq!(summary.direct_loads(), 2);
+    assert_eq!(summary.count(RelocKind::FieldByteOffset), 2);
+    assert_eq!(summary.compacted(), 1);
+    let line = summary.to_string();
+    assert!(
+        line.starts_with(
+            "3 CO-RE relocation(s) (2 FIELD_BYTE_OFFSET, 1 FIELD_EXISTS), 2 on a direct load, 1 \
+             on a 1-slot mov64"
+        ),
+        "{line}"
+    );
+    assert!(line.contains(&format!("\n  {PROG}: 3 (")), "{line}");
+
+    // Linked direct loads are not found again.
+    assert_eq!(link(&object).expect("relink"), LinkOutcome::NothingToDo);
+    assert!(dump(&object).expect("dump").pending.is_empty());
+}
+
+#[test]
+fn direct_loads_alone_and_through_a_function_symbol() {
+    // No ld_imm64 marker at all; the address relative to the function symbol `prog`, and the
+    // section named under `.btf_reloc.direct`.
+    let pid = path_id(&TASK, &[task::PID]);
+    let mut direct = Direct::entries(&[(8, marker(RelocKind::FieldByteOffset, pid))]);
+    direct.name = format!("{DIRECT_SECTION}.prog");
+    direct.relocs[0].2 = super::fixture::DirectSym::ProgFunc;
+    let mut prog = mov_exit()[..8].to_vec();
+    prog.extend(ldx(1, 0, 1, -1));
+    prog.extend(mov_exit());
+    let fixture = Fixture {
+        prog,
+        direct: vec![direct],
+        ..Fixture::loadable(false)
+    };
+    let (object, summary) = linked(&fixture.build());
+    let elf = Elf::parse(&object).expect("elf");
+    assert_eq!(insn_off(section(&elf, PROG), 8), 4);
+    assert_eq!(summary.direct_loads(), 1);
+    assert_eq!(summary.compacted(), 0);
+    let found: Vec<(u32, u32)> = records(&object).iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(found, [(1, RelocKind::FieldByteOffset as u32)]);
+    assert_eq!(link(&object).expect("relink"), LinkOutcome::NothingToDo);
 }

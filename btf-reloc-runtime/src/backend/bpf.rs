@@ -8,6 +8,7 @@
 use core::ffi::c_void;
 use core::mem::{size_of, MaybeUninit};
 
+use crate::direct::DirectValue;
 use crate::field::{BtfEnum, BtfType, FieldType};
 use crate::path::Path;
 use crate::ptr::Space;
@@ -83,6 +84,50 @@ pub(crate) fn require_size<P: Path, V>(actual: usize) -> usize {
         )
     };
     actual
+}
+
+/// One direct load of `$width` (`u8`..`u64`) from `$base` with the CO-RE relocation of path
+/// `$path` on the load itself (see [`direct_load`]).
+macro_rules! direct_load {
+    ($width:literal, $base:expr, $path:ty) => {{
+        let bits: u64;
+        // SAFETY: one load from `base`, which the verifier only accepts through a pointer it
+        // knows by its BTF type, at an offset it checks against that type (a fault gives 0);
+        // the directive only adds 16 bytes to a non-code section, for `btf-reloc link`. No
+        // stack, no other memory.
+        unsafe {
+            core::arch::asm!( // a direct read: offset -1 until `btf-reloc link` relocates it
+                concat!("1: {bits} = *(", $width, " *)({base} - 1)"),
+                concat!(".pushsection ", btf_reloc_format::direct_section!(), ", \"a\""),
+                ".quad 1b",
+                ".quad {marker}",
+                ".popsection",
+                base = in(reg) $base,
+                bits = lateout(reg) bits,
+                marker = const marker(RelocKind::FieldByteOffset, <$path as Path>::ID),
+                options(readonly, nostack, preserves_flags),
+            )
+        };
+        bits
+    }};
+}
+
+/// Loads the field at path `P` of the root struct at `base`, as `V` (1, 2, 4 or 8 bytes,
+/// zero-extended): `r = *(uN *)(base + off)`, whose `off` `btf-reloc link` makes a
+/// `FIELD_BYTE_OFFSET` relocation. Until then `off` is -1, which the verifier refuses: an
+/// object whose post-link step was forgotten does not load.
+///
+/// The load and the record naming it are one assembly block: the record (the load's address
+/// and the path's marker) goes to the section `btf_reloc_format::direct_section!()`, which
+/// `link` reads and then empties.
+#[inline(always)]
+pub(crate) fn direct_load<V: DirectValue, P: Path>(base: *const u8) -> u64 {
+    match size_of::<V>() {
+        1 => direct_load!("u8", base, P),
+        2 => direct_load!("u16", base, P),
+        4 => direct_load!("u32", base, P),
+        _ => direct_load!("u64", base, P),
+    }
 }
 
 /// An existence relocation's value as a `bool`: 0 or 1 once relocated (by the loader) or

@@ -9,6 +9,7 @@ use std::vec::Vec;
 
 use btf_reloc_format::RelocKind;
 
+use crate::direct::DirectValue;
 use crate::field::{BtfEnum, BtfType, FieldType};
 use crate::path::Path;
 use crate::ptr::Space;
@@ -58,6 +59,31 @@ pub(crate) unsafe fn probe_read_sized<V: FieldType>(
 ) -> Result<V, i32> {
     debug_assert_eq!(size, size_of::<V>());
     probe_read::<V>(space, src)
+}
+
+/// A direct load (`BtfPtr::read`) on the simulation: what the loaders and the kernel make of it.
+/// A missing field, or one of another size where the loaders refuse to resize the load (unless
+/// both are unsigned integers or pointers), does not load on eBPF: here, a panic. The target's
+/// bytes are read zero-extended; an unreadable address gives 0, as the kernel's exception table
+/// makes a faulting load give.
+pub(crate) fn direct_load<V: DirectValue, P: Path>(base: *const u8) -> u64 {
+    let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
+    let root = <P::Root as BtfType>::TYPE;
+    sim::require_field(root, &indices);
+    let offset = sim::field_value(root, &indices, RelocKind::FieldByteOffset);
+    let size = sim::field_value(root, &indices, RelocKind::FieldByteSize) as usize;
+    let target_signed = sim::field_value(root, &indices, RelocKind::FieldSigned) != 0;
+    if size != size_of::<V>() && (V::SIGNED || target_signed || size > 8) {
+        sim::direct_size_mismatch(root, &indices, size, size_of::<V>());
+    }
+    let mut bytes = [0u8; 8];
+    let addr = (base as usize as u64).wrapping_add(offset);
+    if let Some(dst) = bytes.get_mut(..size) {
+        if sim::read(Space::Kernel, addr, dst).is_err() {
+            return 0;
+        }
+    }
+    u64::from_le_bytes(bytes)
 }
 
 pub(crate) fn type_info<T: BtfType, const KIND: u32>() -> u64 {

@@ -14,6 +14,7 @@
 //! | [`core_reloc`] | libbpf's selftest table `core_reloc`, case by case, under aya and libbpf and `btf-reloc check` |
 //! | [`type_matches`] | `TYPE_MATCHES` under libbpf (made-up kernels and the running one); aya refuses it |
 //! | [`loaders`] | the objects under CO-RE loaders other than aya |
+//! | [`direct`] | direct reads (`BtfPtr`) in `tp_btf` and fentry programs under aya and libbpf |
 //! | [`required`] | `#[btf(required)]` reads under aya and libbpf; a kernel without the field refuses the program |
 //! | [`readme`] | the host simulation of the running kernel's BTF gives the kernel's offsets |
 //! | [`btf_macros`] | `btf::field_byte_offset!` / `field_byte_size!` equal a walk of the kernel's BTF |
@@ -25,6 +26,7 @@ mod harness;
 mod btf_macros;
 mod core_read;
 mod core_reloc;
+mod direct;
 mod flavors;
 mod generated;
 mod live;

@@ -12,7 +12,7 @@ use std::{
     path::Path,
 };
 
-use aya::{programs::Program, EbpfLoader};
+use aya::{programs::Program, Btf, EbpfLoader};
 use aya_obj::generated::{bpf_cmd, bpf_prog_info};
 use btf_reloc_e2e_tests::error_chain;
 use object::{Object as _, ObjectSection as _, ObjectSymbol as _, RelocationTarget, SymbolKind};
@@ -42,6 +42,11 @@ pub(crate) struct Figures {
     pub(crate) static_insns: u32,
 }
 
+/// The tracepoint the `tp_btf` programs of both objects attach to
+/// (`SEC("tp_btf/sched_process_fork")` in C, `#[btf_tracepoint(function = "sched_process_fork")]`
+/// in Rust): aya loads a `tp_btf` program for a named tracepoint.
+const BTF_TRACEPOINT: &str = "sched_process_fork";
+
 /// The figures of every program of an object, by name.
 pub(crate) type Programs = BTreeMap<String, Figures>;
 
@@ -55,17 +60,32 @@ pub(crate) fn object(path: &Path) -> Result<Programs> {
     let mut ebpf = EbpfLoader::new()
         .load(&data)
         .map_err(|error| format!("loading {}: {}", path.display(), error_chain(&error)))?;
+    let btf = Btf::from_sys_fs().map_err(|error| format!("the kernel's BTF: {error}"))?;
     let mut programs = Programs::new();
     for (name, program) in ebpf.programs_mut() {
-        let Program::TracePoint(program) = program else {
-            return Err(format!("{}: `{name}` is not a tracepoint program", path.display()).into());
+        let failed = |error: aya::programs::ProgramError| {
+            format!("loading program `{name}`: {}", error_chain(&error))
         };
-        program
-            .load()
-            .map_err(|error| format!("loading program `{name}`: {}", error_chain(&error)))?;
-        let fd = program.fd()?;
+        let figures = match program {
+            Program::TracePoint(program) => {
+                program.load().map_err(failed)?;
+                loaded(program.fd()?.as_fd())
+            }
+            // The direct reads' frame: `tp_btf` programs of `BTF_TRACEPOINT`.
+            Program::BtfTracePoint(program) => {
+                program.load(BTF_TRACEPOINT, &btf).map_err(failed)?;
+                loaded(program.fd()?.as_fd())
+            }
+            _ => {
+                return Err(format!(
+                    "{}: `{name}` is neither a tracepoint nor a tp_btf program",
+                    path.display()
+                )
+                .into())
+            }
+        };
         let mut figures =
-            loaded(fd.as_fd()).map_err(|error| format!("the program info of `{name}`: {error}"))?;
+            figures.map_err(|error| format!("the program info of `{name}`: {error}"))?;
         figures.static_insns = *statics
             .get(name)
             .ok_or_else(|| format!("{}: no function `{name}`", path.display()))?;

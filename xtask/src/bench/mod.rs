@@ -27,7 +27,7 @@ const C_SOURCE: &str = "xtask/bench/bench.bpf.c";
 
 /// Every access kind: its Rust program, and its C programs with btf-reloc's checks and without
 /// (the same program where C needs the checks too). The names are the programs' symbols.
-const ACCESSES: [Access; 14] = [
+const ACCESSES: [Access; 17] = [
     Access::new("frame only", "frame", "frame", "frame"),
     Access::new("plain field `pid`", "pid", "checked_pid", "pid"),
     Access::new(
@@ -91,6 +91,24 @@ const ACCESSES: [Access; 14] = [
         "missing",
         "checked_missing",
         "missing",
+    ),
+    Access::new(
+        "direct read `p->pid` (tp_btf, `BtfPtr`)",
+        "direct_pid",
+        "direct_pid",
+        "direct_pid",
+    ),
+    Access::new(
+        "direct chain `p->real_parent->tgid`",
+        "direct_chain",
+        "direct_chain",
+        "direct_chain",
+    ),
+    Access::new(
+        "direct path `p->se.vruntime`",
+        "direct_path",
+        "direct_path",
+        "direct_path",
     ),
 ];
 

@@ -12,7 +12,11 @@
 
 use core::ptr::{addr_of_mut, write_volatile};
 
-use aya_ebpf::{helpers::bpf_get_current_task, macros::tracepoint, programs::TracePointContext};
+use aya_ebpf::{
+    helpers::bpf_get_current_task,
+    macros::{btf_tracepoint, tracepoint},
+    programs::{BtfTracePointContext, TracePointContext},
+};
 use btf_reloc_runtime::prelude::*;
 use btf_reloc_runtime::{type_exists, type_size};
 
@@ -172,6 +176,25 @@ prog!(missing {
         out(v as i64);
     }
 });
+
+/// The frame of the direct reads: a `tp_btf` program on `sched_process_fork(struct task_struct
+/// *parent, struct task_struct *child)`, whose `parent` the verifier knows by its BTF type, then
+/// `out = <direct read of parent>`.
+macro_rules! direct_prog {
+    ($name:ident, |$p:ident| $body:expr) => {
+        #[btf_tracepoint(function = "sched_process_fork")]
+        pub(crate) fn $name(ctx: BtfTracePointContext) -> i32 {
+            let $p = BtfPtr::<TaskStruct>::new(ctx.arg(0));
+            out($body);
+            0
+        }
+    };
+}
+
+direct_prog!(direct_pid, |p| p.read(|t| t.pid) as i64);
+direct_prog!(direct_chain, |p| p.read(|t| t.real_parent).read(|t| t.tgid)
+    as i64);
+direct_prog!(direct_path, |p| p.read(|t| t.se.vruntime) as i64);
 
 /// Required by `no_std`; an eBPF program cannot unwind or abort. (On the host, where the crate is
 /// only checked, the runtime brings std's.)
