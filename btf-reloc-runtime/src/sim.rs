@@ -848,51 +848,39 @@ pub(crate) fn field_value(root: TypeDescriptor, indices: &[usize], kind: RelocKi
     })
 }
 
-/// The check of a `#[btf(required)]` read: on eBPF the loader poisons the relocations of a
-/// missing required field and the kernel refuses the program; the simulation panics instead.
-pub(crate) fn require_field(root: TypeDescriptor, indices: &[usize]) {
+/// The check of a read the kernel refuses at load time when its field is missing (a
+/// `#[btf(required)]` getter, a direct read; `what` says which): on eBPF the loader poisons the
+/// read's relocations and the kernel refuses the program; the simulation panics instead.
+pub(crate) fn require_field(root: TypeDescriptor, indices: &[usize], what: &str) {
     if field_value(root, indices, RelocKind::FieldExists) == 0 {
-        not_loaded(&field_name(root, indices));
+        would_not_load(format!(
+            "its {what} `{}` does not exist in the target",
+            field_name(root, indices)
+        ));
     }
 }
 
-/// The size check of a `#[btf(required)]` read that failed: on eBPF the kernel refuses the
-/// program; the simulation panics instead.
+/// A read the kernel refuses at load time because its field is `actual` bytes where it reads
+/// `expected` (`what` and `why` say which read, and why no loader adjusts it).
+pub(crate) fn refuse_size(
+    root: TypeDescriptor,
+    indices: &[usize],
+    what: &str,
+    actual: usize,
+    expected: usize,
+) -> ! {
+    would_not_load(format!(
+        "its {what} `{}` is {actual} bytes in the target, declared {expected}",
+        field_name(root, indices)
+    ))
+}
+
 #[expect(
     clippy::panic,
     reason = "a read has no error for this: on eBPF the program would not load"
 )]
-pub(crate) fn required_size_mismatch(
-    root: TypeDescriptor,
-    indices: &[usize],
-    actual: usize,
-    expected: usize,
-) -> ! {
-    panic!(
-        "btf-reloc simulation: the program would not load: its `#[btf(required)]` field `{}` \
-         is {actual} bytes in the target, declared {expected}",
-        field_name(root, indices)
-    )
-}
-
-/// A direct read (`BtfPtr::read`) of a field whose size the loaders refuse to adjust the load
-/// to: on eBPF the program does not load; the simulation panics instead.
-#[expect(
-    clippy::panic,
-    reason = "a direct read has no error: on eBPF the program would not load"
-)]
-pub(crate) fn direct_size_mismatch(
-    root: TypeDescriptor,
-    indices: &[usize],
-    actual: usize,
-    expected: usize,
-) -> ! {
-    panic!(
-        "btf-reloc simulation: the program would not load: the direct read of `{}` loads \
-         {expected} bytes and the target's field is {actual} bytes, a mismatch the loaders only \
-         adjust for unsigned integers and pointers",
-        field_name(root, indices)
-    )
+fn would_not_load(why: String) -> ! {
+    panic!("btf-reloc simulation: the program would not load: {why}")
 }
 
 /// `struct.field.field` of the path `indices` from `root`, by kernel names.
@@ -915,17 +903,6 @@ fn field_name(root: TypeDescriptor, indices: &[usize]) -> String {
         };
     }
     name
-}
-
-#[expect(
-    clippy::panic,
-    reason = "a read has no error for this: on eBPF the program would not load"
-)]
-fn not_loaded(field: &str) -> ! {
-    panic!(
-        "btf-reloc simulation: the program would not load: its `#[btf(required)]` field \
-         `{field}` does not exist in the target"
-    )
 }
 
 /// A type relocation of `ty`.

@@ -93,8 +93,8 @@ fn a_fault_reads_zero() {
 
 #[test]
 #[should_panic(
-    expected = "the direct read of `task_struct___signed.flags` loads 8 bytes and the \
-                           target's field is 4 bytes"
+    expected = "its directly read field `task_struct___signed.flags` is 4 bytes in the target, \
+                declared 8"
 )]
 fn a_signed_field_of_another_size_does_not_load() {
     let _sim = kernel().install();

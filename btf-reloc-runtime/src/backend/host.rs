@@ -30,10 +30,16 @@ pub(crate) fn field_info<P: Path, const KIND: u32>() -> u64 {
     sim::field_value(<P::Root as BtfType>::TYPE, &indices, kind(KIND))
 }
 
+/// What the simulation's refusals call a `#[btf(required)]` getter's field.
+const REQUIRED: &str = "`#[btf(required)]` field";
+/// What they call a direct read's field (refused for its size where the loaders do not resize
+/// the load: they do for unsigned integers and pointers).
+const DIRECT: &str = "directly read field";
+
 /// A `#[btf(required)]` read of a field the target lacks does not load on eBPF: here, a panic.
 pub(crate) fn require_field<P: Path>() {
     let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
-    sim::require_field(<P::Root as BtfType>::TYPE, &indices);
+    sim::require_field(<P::Root as BtfType>::TYPE, &indices, REQUIRED);
 }
 
 /// A `#[btf(required)]` field whose size `actual` is not `V`'s does not load on eBPF: here, a
@@ -42,7 +48,13 @@ pub(crate) fn require_size<P: Path, V>(actual: usize) -> usize {
     let expected = size_of::<V>();
     if actual != expected {
         let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
-        sim::required_size_mismatch(<P::Root as BtfType>::TYPE, &indices, actual, expected);
+        sim::refuse_size(
+            <P::Root as BtfType>::TYPE,
+            &indices,
+            REQUIRED,
+            actual,
+            expected,
+        );
     }
     actual
 }
@@ -69,12 +81,12 @@ pub(crate) unsafe fn probe_read_sized<V: FieldType>(
 pub(crate) fn direct_load<V: DirectValue, P: Path>(base: *const u8) -> u64 {
     let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
     let root = <P::Root as BtfType>::TYPE;
-    sim::require_field(root, &indices);
+    sim::require_field(root, &indices, DIRECT);
     let offset = sim::field_value(root, &indices, RelocKind::FieldByteOffset);
     let size = sim::field_value(root, &indices, RelocKind::FieldByteSize) as usize;
     let target_signed = sim::field_value(root, &indices, RelocKind::FieldSigned) != 0;
     if size != size_of::<V>() && (V::SIGNED || target_signed || size > 8) {
-        sim::direct_size_mismatch(root, &indices, size, size_of::<V>());
+        sim::refuse_size(root, &indices, DIRECT, size, size_of::<V>());
     }
     let mut bytes = [0u8; 8];
     let addr = (base as usize as u64).wrapping_add(offset);
