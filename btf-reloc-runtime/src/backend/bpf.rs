@@ -209,13 +209,26 @@ pub(crate) unsafe fn probe_read_sized<V: FieldType>(
     // SAFETY: `out` is a writable buffer of `size_of::<V>()` bytes, which the caller guarantees
     // `size` is (the helper zeroes it on failure).
     let ret = unsafe { call(id, out.as_mut_ptr().cast(), size, src) };
+    // The value is read before the test, and for a value of 4 bytes or more with a volatile
+    // read, which the compiler cannot move into the success branch: the buffer's life then ends
+    // before the test. Ended on each branch instead, it leaves the failure branch a block of its
+    // own, a jump the BPF backend cannot fold into the test (it cannot reverse a conditional
+    // jump): one instruction more. A smaller value is read plainly: with a volatile read the
+    // compiler packs the value and the outcome into one register, which costs more than that.
+    let value = if size_of::<V>() >= 4 {
+        // SAFETY: `out` is a valid, aligned `V` buffer, and the helper wrote all
+        // `size_of::<V>()` bytes of it, the field's on success and zeroes on failure; `V:
+        // FieldType` is valid for any bit pattern.
+        unsafe { core::ptr::read_volatile(out.as_ptr()) }
+    } else {
+        // SAFETY: as above.
+        unsafe { out.assume_init() }
+    };
     // The helper returns 0 or a negative errno: one comparison with 0 tells them apart.
     if ret != 0 {
         return Err(ret as i32);
     }
-    // SAFETY: the helper succeeded, so all `size_of::<V>()` bytes were written, and `V:
-    // FieldType` is valid for any bit pattern.
-    Ok(unsafe { out.assume_init() })
+    Ok(value)
 }
 
 #[inline(always)]
