@@ -127,12 +127,22 @@ pub fn is_descriptor_section(name: &str) -> bool {
 ///   byte `st_value + addend` of the symbol's section, on an instruction boundary;
 /// - at 8, the [marker immediate](marker::marker), of kind `FIELD_BYTE_OFFSET` only.
 ///
+/// An entry may instead name a 64-bit shift by an immediate (`BPF_ALU64 | BPF_K`, `<<=`, `>>=`
+/// or `s>>=`, offset 0) whose immediate is [`DIRECT_UNLINKED_SHIFT`], with a marker of kind
+/// `FIELD_LSHIFT_U64` (for `<<=`) or `FIELD_RSHIFT_U64` (for the others): a bitfield's shift,
+/// which the post-link step relocates on the shift itself, as clang relocates
+/// `BPF_CORE_READ_BITFIELD`'s, writing the local value into the immediate.
+///
 /// The load is `BPF_LDX | BPF_MEM` of any size, with offset -1 and immediate 0. The post-link
 /// step gives it a `FIELD_BYTE_OFFSET` record, writes the field's local offset into its `off`
 /// (refusing one above `i16::MAX`), and neutralises the section and its relocations (as it does
 /// the descriptor sections). The offset -1 is deliberate: an object whose post-link step was
 /// forgotten is refused by the verifier (a negative access), never reads the wrong field.
 pub const DIRECT_SECTION: &str = direct_section!();
+
+/// The immediate of a relocated shift before post-linking: a shift by 64, which the verifier
+/// refuses, so that an object whose post-link step was forgotten does not load.
+pub const DIRECT_UNLINKED_SHIFT: u32 = 64;
 
 /// Size of one entry of a [`DIRECT_SECTION`]: the load's address, then the marker.
 pub const DIRECT_ENTRY_SIZE: usize = 16;

@@ -445,10 +445,10 @@ fn plan(elf: &Elf<'_>, index: &Index, markers: &[Marker]) -> Result<Vec<Planned>
                     marker.kind
                 ))
             })?;
-            if marker.form == Form::Ldx && kind != RelocKind::FieldByteOffset {
+            if !marker.form.takes(kind) {
                 return Err(fail(format!(
-                    "a direct load's marker has relocation kind {kind}; only FIELD_BYTE_OFFSET \
-                     relocates a load's offset"
+                    "a direct-load section's marker has relocation kind {kind}, which its \
+                     instruction does not take"
                 )));
             }
             if !marker.well_formed {
@@ -665,6 +665,9 @@ fn emit_relocations(
                 })?;
                 rewrite.patch_u16(at + 2, off as u16)?;
             }
+            // libbpf compares an ALU instruction's immediate with the local value (a shift,
+            // at most 64, checked above).
+            Form::Shift => rewrite.patch_u32(at + 4, value as u32)?,
         }
 
         let summary = per_section

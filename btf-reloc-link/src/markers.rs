@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use btf_reloc_format::{
     is_direct_section, marker::Marker as Immediate, RelocKind, DIRECT_ENTRY_SIZE,
+    DIRECT_UNLINKED_SHIFT,
 };
 use object::elf::{SHN_XINDEX, SHT_NOBITS, SHT_RELA};
 
@@ -24,6 +25,10 @@ pub(crate) const INSN_SIZE: usize = 8;
 const LDX_MEM: u8 = 0x61;
 /// The size bits of a load or store opcode (`BPF_W`, `BPF_H`, `BPF_B`, `BPF_DW`).
 const SIZE_BITS: u8 = 0x18;
+/// `BPF_ALU64 | BPF_K` shifts by an immediate: left, right, arithmetic right.
+const ALU64_LSH_K: u8 = 0x67;
+const ALU64_RSH_K: u8 = 0x77;
+const ALU64_ARSH_K: u8 = 0xc7;
 /// `R_BPF_64_ABS64`: what LLVM puts on the `.quad` of a code address.
 const R_BPF_64_ABS64: u32 = 2;
 
@@ -36,6 +41,10 @@ pub(crate) enum Form {
     /// (a field's byte offset) goes into the load's `off`, as clang's
     /// `__builtin_preserve_access_index` loads carry it.
     Ldx,
+    /// A 64-bit shift by an immediate (`BPF_ALU64 | BPF_K`: `<<=`, `>>=`, `s>>=`) whose marker is
+    /// in a direct-load section: the value (a bitfield's `LSHIFT_U64` or `RSHIFT_U64`) goes into
+    /// the immediate, as clang relocates `BPF_CORE_READ_BITFIELD`'s shifts.
+    Shift,
 }
 
 impl Form {
@@ -43,7 +52,16 @@ impl Form {
     pub(crate) fn len(self) -> usize {
         match self {
             Self::LdImm64 => 2 * INSN_SIZE,
-            Self::Ldx => INSN_SIZE,
+            Self::Ldx | Self::Shift => INSN_SIZE,
+        }
+    }
+
+    /// Whether a marker of this form may have relocation kind `kind`.
+    pub(crate) fn takes(self, kind: RelocKind) -> bool {
+        match self {
+            Self::LdImm64 => true,
+            Self::Ldx => kind == RelocKind::FieldByteOffset,
+            Self::Shift => matches!(kind, RelocKind::FieldLshiftU64 | RelocKind::FieldRshiftU64),
         }
     }
 }
@@ -232,32 +250,61 @@ pub(crate) fn find_direct(elf: &Elf<'_>) -> Result<Vec<Marker>> {
                 )));
             };
             let opcode = u8_at(insn, 0).unwrap_or_default();
+            let regs = u8_at(insn, 1).unwrap_or_default();
             let off = u16_at(insn, 2).unwrap_or_default() as i16;
             let imm = u32_at(insn, 4).unwrap_or_default() as i32;
-            if opcode & !SIZE_BITS != LDX_MEM {
+            let (form, kinds) = if opcode & !SIZE_BITS == LDX_MEM {
+                if off != -1 {
+                    return Err(bad_load(format!(
+                        "the load's offset is {off}, not the -1 a direct load has before \
+                         post-linking"
+                    )));
+                }
+                if imm != 0 {
+                    return Err(bad_load(format!("the load's immediate is {imm}, not 0")));
+                }
+                (Form::Ldx, "FIELD_BYTE_OFFSET")
+            } else if matches!(opcode, ALU64_LSH_K | ALU64_RSH_K | ALU64_ARSH_K) {
+                if off != 0 || regs >> 4 != 0 {
+                    return Err(bad_load(
+                        "the shift has a source register or an offset".to_owned(),
+                    ));
+                }
+                if i64::from(imm) != i64::from(DIRECT_UNLINKED_SHIFT) {
+                    return Err(bad_load(format!(
+                        "the shift's immediate is {imm}, not the {DIRECT_UNLINKED_SHIFT} a \
+                         relocated shift has before post-linking"
+                    )));
+                }
+                let kinds = if opcode == ALU64_LSH_K {
+                    "FIELD_LSHIFT_U64"
+                } else {
+                    "FIELD_RSHIFT_U64"
+                };
+                (Form::Shift, kinds)
+            } else {
                 return Err(bad_load(format!(
-                    "opcode {opcode:#04x} is not a load from memory (BPF_LDX | BPF_MEM)"
+                    "opcode {opcode:#04x} is neither a load from memory (BPF_LDX | BPF_MEM) nor \
+                     a 64-bit shift by an immediate"
                 )));
-            }
-            if off != -1 {
-                return Err(bad_load(format!(
-                    "the load's offset is {off}, not the -1 a direct load has before post-linking"
-                )));
-            }
-            if imm != 0 {
-                return Err(bad_load(format!("the load's immediate is {imm}, not 0")));
-            }
+            };
             let raw = u64_at(entry, 8).unwrap_or_default();
             let Some(found) = Immediate::decode(raw) else {
                 return Err(bad_load(format!(
                     "the entry's marker {raw:#018x} does not have the marker magic"
                 )));
             };
-            if found.kind != RelocKind::FieldByteOffset as u32 {
-                let name = RelocKind::from_u32(found.kind).map_or("unknown", RelocKind::name);
+            let kind = RelocKind::from_u32(found.kind);
+            let fits = kind.is_some_and(|kind| match form {
+                Form::Shift if opcode == ALU64_LSH_K => kind == RelocKind::FieldLshiftU64,
+                Form::Shift => kind == RelocKind::FieldRshiftU64,
+                _ => form.takes(kind),
+            });
+            if !fits {
+                let name = kind.map_or("unknown", RelocKind::name);
                 return Err(bad_load(format!(
-                    "the entry's marker has relocation kind {} ({name}); a direct load takes \
-                     FIELD_BYTE_OFFSET only",
+                    "the entry's marker has relocation kind {} ({name}); this instruction takes \
+                     {kinds} only",
                     found.kind
                 )));
             }
@@ -274,7 +321,7 @@ pub(crate) fn find_direct(elf: &Elf<'_>) -> Result<Vec<Marker>> {
                 kind: found.kind,
                 id: found.id,
                 well_formed: true,
-                form: Form::Ldx,
+                form,
             });
         }
     }

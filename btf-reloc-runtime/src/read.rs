@@ -306,21 +306,38 @@ pub fn read_bitfield_required<V: BitfieldValue, S: AddressSpace, P: Path>(
     backend::require_field::<P>();
     let offset = backend::field_info::<P, { RelocKind::FieldByteOffset as u32 }>();
     let size = backend::field_info::<P, { RelocKind::FieldByteSize as u32 }>();
-    let lshift = backend::field_info::<P, { RelocKind::FieldLshiftU64 as u32 }>();
     let rshift = backend::field_info::<P, { RelocKind::FieldRshiftU64 as u32 }>();
+    let signed = backend::field_info::<P, { RelocKind::FieldSigned as u32 }>() != 0;
     let mismatch = |actual: u64| RelocatableFieldAccessError::SizeMismatch {
         expected: size_of::<V>(),
         actual: actual as usize,
     };
-    // A load of at most 8 bytes is libbpf's own, and the field fits when its width does
-    // (`bitfield_load`'s width, its `TooWide` included): one test where `bitfield_load` and the
-    // match below make two, and after which the compiler drops theirs.
     if size <= 8 {
+        // libbpf's own load, `BPF_CORE_READ_BITFIELD_PROBED`'s: `size` bytes at `offset`, then
+        // the shifts, each relocated on its immediate as clang relocates them (below 64 for a
+        // load of at most 8 bytes). On eBPF `size` is a constant the verifier knows, so only one
+        // of the two paths is left after loading. The field fits when its width does.
         let bits = 64u32.wrapping_sub(rshift as u32) as u64;
         if bits > size_of::<V>() as u64 * 8 {
             return Err(mismatch(bits.div_ceil(8)));
         }
+        let mut raw = [0u8; 8];
+        // Also bounds the probe read for the verifier.
+        let Some(dst) = raw.get_mut(..size as usize) else {
+            return Err(mismatch(size));
+        };
+        if let Err(code) =
+            backend::probe_read_bytes(S::SPACE, dst, base.wrapping_add(offset as usize))
+        {
+            return Err(RelocatableFieldAccessError::ProbeRead(code));
+        }
+        // Little-endian: the loaded bytes are the low bytes of the u64.
+        let value = backend::shift_left::<P>(u64::from_le_bytes(raw));
+        return Ok(V::from_bits(backend::shift_right::<P>(value, signed)));
     }
+    // A field of a 16-byte storage integer: the 8 aligned bytes that hold it, with shifts
+    // computed from the relocated ones (`bitfield_load`).
+    let lshift = backend::field_info::<P, { RelocKind::FieldLshiftU64 as u32 }>();
     let load = match bitfield_load(offset, size, lshift, rshift) {
         // The field's own width in whole bytes, when it is what does not fit.
         Ok(load) if load.bits > size_of::<V>() as u64 * 8 => {
@@ -339,10 +356,9 @@ pub fn read_bitfield_required<V: BitfieldValue, S: AddressSpace, P: Path>(
     if let Err(code) = backend::probe_read_bytes(S::SPACE, dst, src) {
         return Err(RelocatableFieldAccessError::ProbeRead(code));
     }
-    // libbpf's shifts are below 64. Testing that on the relocated values (on eBPF constants the
+    // The computed shifts are below 64. Testing that on the values (on eBPF constants the
     // verifier knows) spares the shifts the masks of the wrapping forms; beyond, each shift is
     // the exact one (all bits out: 0, or the sign for an arithmetic one).
-    let signed = backend::field_info::<P, { RelocKind::FieldSigned as u32 }>() != 0;
     let value = u64::from_le_bytes(raw);
     let value = if load.lshift > 63 {
         0

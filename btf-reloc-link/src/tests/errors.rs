@@ -967,6 +967,7 @@ static FAR_BYTES: [u8; encoded_len(&FAR)] = encode(&FAR);
 #[test]
 fn malformed_direct_loads() {
     let pid = marker(RelocKind::FieldByteOffset, path_id(&TASK, &[task::PID]));
+    let lshift = marker(RelocKind::FieldLshiftU64, path_id(&TASK, &[task::PID]));
     // `r0 = 0; r2 = *(u32 *)(r1 - 1); exit`, the load at byte 8.
     let prog = |load: [u8; 8]| {
         let mut prog = mov_exit()[..8].to_vec();
@@ -996,7 +997,8 @@ fn malformed_direct_loads() {
         store
     };
     // (what, object, the message says)
-    let cases: Vec<(&str, Fixture, &str)> = vec![
+    let cases: Vec<(&str, Fixture, &str)> =
+        vec![
         (
             "a cut-off entry",
             fixture(
@@ -1059,12 +1061,12 @@ fn malformed_direct_loads() {
         (
             "no load",
             fixture(good_load, entries(&[(0, pid)])),
-            "opcode 0xb7 is not a load from memory",
+            "opcode 0xb7 is neither a load from memory",
         ),
         (
             "a store",
             fixture(store, entries(&[(8, pid)])),
-            "opcode 0x63 is not a load from memory",
+            "opcode 0x63 is neither a load from memory",
         ),
         (
             "a load already relocated",
@@ -1087,7 +1089,7 @@ fn malformed_direct_loads() {
                 good_load,
                 entries(&[(8, marker(RelocKind::FieldByteSize, path_id(&TASK, &[0])))]),
             ),
-            "relocation kind 1 (FIELD_BYTE_SIZE); a direct load takes FIELD_BYTE_OFFSET only",
+            "relocation kind 1 (FIELD_BYTE_SIZE); this instruction takes FIELD_BYTE_OFFSET only",
         ),
         (
             "an unknown kind",
@@ -1096,6 +1098,34 @@ fn malformed_direct_loads() {
                 entries(&[(8, u64::from(MAGIC) << 48 | 99 << 32)]),
             ),
             "relocation kind 99 (unknown)",
+        ),
+        (
+            "a shift by a register",
+            fixture([0x6f, 0x12, 0, 0, 0, 0, 0, 0], entries(&[(8, lshift)])),
+            "opcode 0x6f is neither a load from memory",
+        ),
+        (
+            "a shift already relocated",
+            fixture([0x67, 0x02, 0, 0, 56, 0, 0, 0], entries(&[(8, lshift)])),
+            "the shift's immediate is 56, not the 64",
+        ),
+        (
+            "a shift with an offset",
+            fixture([0x67, 0x02, 1, 0, 64, 0, 0, 0], entries(&[(8, lshift)])),
+            "the shift has a source register or an offset",
+        ),
+        (
+            "a left shift with the right shift's kind",
+            fixture(
+                [0x67, 0x02, 0, 0, 64, 0, 0, 0],
+                entries(&[(8, marker(RelocKind::FieldRshiftU64, path_id(&TASK, &[task::PID])))]),
+            ),
+            "this instruction takes FIELD_LSHIFT_U64 only",
+        ),
+        (
+            "a right shift with the left shift's kind",
+            fixture([0xc7, 0x02, 0, 0, 64, 0, 0, 0], entries(&[(8, lshift)])),
+            "this instruction takes FIELD_RSHIFT_U64 only",
         ),
         (
             "two entries for one load",

@@ -602,6 +602,58 @@ fn direct_loads_get_a_record_and_their_local_offset() {
 }
 
 #[test]
+fn relocated_shifts_get_a_record_and_their_local_amount() {
+    // `r2 <<= 64; r2 >>= 64; r2 s>>= 64`, each listed with the shift relocation of `pid` (a
+    // 4-byte int at byte 4 of the local type: libbpf's LSHIFT_U64 is 32, RSHIFT_U64 32).
+    let pid = path_id(&TASK, &[task::PID]);
+    let shift = |opcode: u8| [opcode, 0x02, 0, 0, 64, 0, 0, 0];
+    let mut prog = shift(0x67).to_vec();
+    prog.extend(shift(0x77));
+    prog.extend(shift(0xc7));
+    prog.extend(mov_exit());
+    let fixture = Fixture {
+        prog,
+        direct: vec![Direct::entries(&[
+            (0, marker(RelocKind::FieldLshiftU64, pid)),
+            (8, marker(RelocKind::FieldRshiftU64, pid)),
+            (16, marker(RelocKind::FieldRshiftU64, pid)),
+        ])],
+        ..Fixture::loadable(true)
+    };
+    let input = fixture.build();
+    let object = match link_with(&input, false).expect("link") {
+        LinkOutcome::Linked { object, .. } => object,
+        LinkOutcome::NothingToDo => panic!("nothing to do"),
+    };
+    let elf = Elf::parse(&object).expect("elf");
+    let prog = section(&elf, PROG);
+    let imm =
+        |at: usize| i32::from_le_bytes([prog[at + 4], prog[at + 5], prog[at + 6], prog[at + 7]]);
+    assert_eq!((imm(0), imm(8), imm(16)), (32, 32, 32));
+    // Opcode, registers and offset stay.
+    for (at, opcode) in [(0, 0x67), (8, 0x77), (16, 0xc7)] {
+        assert_eq!(prog[at..at + 4], [opcode, 0x02, 0, 0]);
+    }
+    let found: Vec<(u32, u32)> = records(&object)
+        .into_iter()
+        .map(|(_, insn, kind, _, _, _)| (insn, kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (0, RelocKind::FieldLshiftU64 as u32),
+            (1, RelocKind::FieldRshiftU64 as u32),
+            (2, RelocKind::FieldRshiftU64 as u32),
+        ]
+    );
+    // `check` accepts the records (libbpf compares an ALU immediate with the local value).
+    let target = crate::Target::new("self", Btf::parse(section(&elf, ".BTF")).expect("btf"));
+    let checked = crate::check(&object, &[target]).expect("check");
+    assert_eq!(checked.refusals(), Default::default());
+    assert_eq!(link(&object).expect("relink"), LinkOutcome::NothingToDo);
+}
+
+#[test]
 fn direct_loads_alone_and_through_a_function_symbol() {
     // No ld_imm64 marker at all; the address relative to the function symbol `prog`, and the
     // section named under `.btf_reloc.direct`.

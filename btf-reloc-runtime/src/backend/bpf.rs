@@ -130,6 +130,50 @@ pub(crate) fn direct_load<V: DirectValue, P: Path>(base: *const u8) -> u64 {
     }
 }
 
+/// `$value` shifted by `$op` (`<<=`, `>>=`, `s>>=`) by the relocation `$kind` of path `$path`,
+/// on the shift's immediate (see [`shift_left`]).
+macro_rules! relocated_shift {
+    ($op:literal, $kind:expr, $value:expr, $path:ty) => {{
+        let mut value: u64 = $value;
+        // SAFETY: one shift of a register by an immediate; the directive only adds 16 bytes to
+        // a non-code section, for `btf-reloc link`. No memory, no stack.
+        unsafe {
+            core::arch::asm!( // a relocated shift: by 64 until `btf-reloc link` relocates it
+                concat!("1: {value} ", $op, " {unlinked}"),
+                concat!(".pushsection ", btf_reloc_format::direct_section!(), ", \"a\""),
+                ".quad 1b",
+                ".quad {marker}",
+                ".popsection",
+                value = inout(reg) value,
+                unlinked = const btf_reloc_format::DIRECT_UNLINKED_SHIFT,
+                marker = const marker($kind, <$path as Path>::ID),
+                options(pure, nomem, nostack, preserves_flags),
+            )
+        };
+        value
+    }};
+}
+
+/// `value << LSHIFT_U64` of the bitfield at path `P`, the amount relocated on the shift's
+/// immediate (`btf-reloc link` gives the shift the `FIELD_LSHIFT_U64` record, as clang does
+/// for `BPF_CORE_READ_BITFIELD`): no register holds the amount. Until then the shift is by 64,
+/// which the verifier refuses.
+#[inline(always)]
+pub(crate) fn shift_left<P: Path>(value: u64) -> u64 {
+    relocated_shift!("<<=", RelocKind::FieldLshiftU64, value, P)
+}
+
+/// `value >> RSHIFT_U64` of the bitfield at path `P`, logical or (`arithmetic`) arithmetic, as
+/// [`shift_left`].
+#[inline(always)]
+pub(crate) fn shift_right<P: Path>(value: u64, arithmetic: bool) -> u64 {
+    if arithmetic {
+        relocated_shift!("s>>=", RelocKind::FieldRshiftU64, value, P)
+    } else {
+        relocated_shift!(">>=", RelocKind::FieldRshiftU64, value, P)
+    }
+}
+
 /// An existence relocation's value as a `bool`: 0 or 1 once relocated (by the loader) or
 /// post-linked (the local value, 1). Anything else is a marker immediate the post-link step never
 /// replaced: that path calls [`NOT_POST_LINKED_HELPER`], which no helper is, so the verifier

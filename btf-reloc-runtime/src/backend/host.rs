@@ -98,6 +98,22 @@ pub(crate) fn direct_load<V: DirectValue, P: Path>(base: *const u8) -> u64 {
     u64::from_le_bytes(bytes)
 }
 
+/// `value << LSHIFT_U64` of the bitfield at path `P` (the eBPF backend relocates the shift's
+/// immediate; libbpf's shifts of a field of at most 8 bytes are below 64).
+pub(crate) fn shift_left<P: Path>(value: u64) -> u64 {
+    value.wrapping_shl(field_info::<P, { RelocKind::FieldLshiftU64 as u32 }>() as u32)
+}
+
+/// `value >> RSHIFT_U64` of the bitfield at path `P`, arithmetic if `arithmetic`.
+pub(crate) fn shift_right<P: Path>(value: u64, arithmetic: bool) -> u64 {
+    let amount = field_info::<P, { RelocKind::FieldRshiftU64 as u32 }>() as u32;
+    if arithmetic {
+        (value as i64).wrapping_shr(amount) as u64
+    } else {
+        value.wrapping_shr(amount)
+    }
+}
+
 pub(crate) fn type_info<T: BtfType, const KIND: u32>() -> u64 {
     sim::type_value(T::TYPE, kind(KIND))
 }
