@@ -61,7 +61,7 @@ pub fn field_byte_offset<P: Path>() -> usize {
 /// Whether the type `T` exists in the target (`BPF_CORE_TYPE_EXISTS`).
 #[inline(always)]
 pub fn type_exists<T: BtfType>() -> bool {
-    backend::flag(backend::type_info::<T, { RelocKind::TypeExists as u32 }>())
+    backend::flag_value(backend::type_info::<T, { RelocKind::TypeExists as u32 }>())
 }
 
 /// The size of `T` in the target (`BPF_CORE_TYPE_SIZE`), `None` if it does not exist there.
@@ -119,7 +119,7 @@ pub fn type_matches<T: BtfType>() -> bool {
 /// Whether variant `I` of the enum `E` exists in the target (`BPF_CORE_ENUMVAL_EXISTS`).
 #[inline(always)]
 pub fn enum_value_exists<E: BtfEnum, const I: usize>() -> bool {
-    backend::flag(backend::enum_info::<
+    backend::flag_value(backend::enum_info::<
         E,
         I,
         { RelocKind::EnumvalExists as u32 },

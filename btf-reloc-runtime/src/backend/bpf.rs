@@ -190,6 +190,19 @@ pub(crate) fn flag(value: u64) -> bool {
     }
 }
 
+/// [`flag`] for an answer the program keeps as a value (`type_exists`, `enum_value_exists`):
+/// the same check written as `value > 1`, which the BPF backend tests against an immediate.
+/// [`flag`]'s `match` becomes `value < 2` there, with the 2 in a register the verifier keeps;
+/// where the answer only steers a branch (a getter's existence check), that form costs nothing
+/// and this one an instruction.
+#[inline(always)]
+pub(crate) fn flag_value(value: u64) -> bool {
+    if value > 1 {
+        btf_reloc_link_was_not_run();
+    }
+    value != 0
+}
+
 /// See [`flag`].
 ///
 /// The call is never executed, so it is written as the end of the program (`noreturn`, an `exit`

@@ -25,6 +25,11 @@ pub(crate) fn flag(value: u64) -> bool {
     value != 0
 }
 
+/// [`flag`]: the host has one form.
+pub(crate) fn flag_value(value: u64) -> bool {
+    flag(value)
+}
+
 pub(crate) fn field_info<P: Path, const KIND: u32>() -> u64 {
     let indices: Vec<usize> = (0..P::DEPTH).map(P::index).collect();
     sim::field_value(<P::Root as BtfType>::TYPE, &indices, kind(KIND))
