@@ -147,7 +147,9 @@ macro_rules! relocated_shift {
                 value = inout(reg) value,
                 unlinked = const btf_reloc_format::DIRECT_UNLINKED_SHIFT,
                 marker = const marker($kind, <$path as Path>::ID),
-                options(pure, nomem, nostack, preserves_flags),
+                // Not `pure`: a pure block could be hoisted above the existence check that
+                // guards it, and the loader poisons the shift of a missing field.
+                options(nomem, nostack, preserves_flags),
             )
         };
         value
