@@ -68,6 +68,21 @@ pub(crate) fn require_field<P: Path>() {}
 /// that constant again for the probe read instead of reusing the relocated instruction's register.
 #[inline(always)]
 pub(crate) fn require_size<P: Path, V>(actual: usize) -> usize {
+    // A required read has no existence check, the test that catches a forgotten post-link step
+    // elsewhere ([`flag`]): its size is the first relocated value it uses, so the test is here.
+    // A marker immediate is negative as a signed number (its magic `0xC07E` fills the top bits),
+    // a size never is.
+    // SAFETY: as in `flag`'s check: a comparison and a call the verifier rejects, never run.
+    unsafe {
+        core::arch::asm!( // never post-linked: run `btf-reloc link`
+            "if {size} s> -1 goto +2",
+            "call {helper}",
+            "exit",
+            size = in(reg) actual,
+            helper = const NOT_POST_LINKED_HELPER,
+            options(nomem, nostack),
+        )
+    };
     // SAFETY: a comparison and, when it fails, a call the verifier rejects (no helper has this
     // id), so that the call and the `exit` after it never run; nothing touches memory or the
     // stack. The verifier's log shows the line of the call (from the object's line info) above

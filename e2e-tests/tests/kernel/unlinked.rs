@@ -10,6 +10,7 @@
 use btf_reloc_e2e_common::{
     libbpf, live,
     objects::{Bin, Variant},
+    required,
 };
 use btf_reloc_e2e_tests::{error_chain, kernel, libbpf_loader, Result};
 use btf_reloc_format::marker::NOT_POST_LINKED_HELPER;
@@ -68,6 +69,20 @@ fn aya_refuses_it_with_a_btf_map() {
             }
             kernel::attach(&mut ebpf, libbpf::PROGRAM).map(drop)
         });
+        match loaded {
+            Ok(()) => Err("aya loaded a program of an object that was never post-linked".into()),
+            Err(error) => refused(&error_chain(error.as_ref()), true),
+        }
+    });
+}
+
+/// A `#[btf(required)]` read has no existence check: its size test says it instead.
+#[test]
+fn aya_refuses_a_required_read() {
+    run(|objects| {
+        let object = objects.unlinked_path(Bin::Required, Variant::Btf);
+        let loaded = kernel::load(&object)
+            .and_then(|mut ebpf| kernel::attach(&mut ebpf, required::FIELDS).map(drop));
         match loaded {
             Ok(()) => Err("aya loaded a program of an object that was never post-linked".into()),
             Err(error) => refused(&error_chain(error.as_ref()), true),
