@@ -127,6 +127,13 @@ pub trait DirectLeaf: Projection {
 }
 
 /// A field type one instruction loads: 1, 2, 4 or 8 bytes.
+#[diagnostic::on_unimplemented(
+    message = "`BtfPtr::read` cannot load a `{Self}` with one instruction",
+    label = "not an integer or a pointer",
+    note = "a direct read loads an integer, a raw pointer or a KernelPtr (read as a BtfPtr); \
+            read an array with the checked getters: `BtfPtr::to_kernel_ptr(p).comm_at(i)`, \
+            `.comm_str(&mut buf)`"
+)]
 pub trait DirectValue: Sized {
     /// What a direct read of it returns.
     type Value;
