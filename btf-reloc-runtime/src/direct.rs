@@ -15,6 +15,8 @@ use crate::backend;
 use crate::field::{BtfRelocatable, Projectable};
 use crate::path::{Leaf, Path, Projection, Root};
 use crate::ptr::{Kernel, Ptr};
+use crate::read::BitfieldValue;
+use btf_reloc_format::RelocKind;
 
 /// A pointer to a kernel `T` that the verifier knows by its BTF type: an argument of an
 /// fentry/fexit, `tp_btf`, LSM or iterator program, or `bpf_get_current_task_btf()`.
@@ -97,9 +99,10 @@ impl<T: Projectable> BtfPtr<T> {
     ///
     /// The field is an integer, a raw pointer, or a `KernelPtr<U>`, which reads as a
     /// `BtfPtr<U>` (the verifier types a pointer loaded from a BTF-typed struct by the kernel's
-    /// BTF); an array, an embedded struct as a whole or a bitfield cannot be loaded by one
-    /// instruction (a compile error: read them with the checked getters,
-    /// [`to_kernel_ptr`](Self::to_kernel_ptr)). `path` is never called: only its type matters.
+    /// BTF); an array or an embedded struct as a whole cannot be loaded by one instruction (a
+    /// compile error: read them with the checked getters, [`to_kernel_ptr`](Self::to_kernel_ptr)),
+    /// and a bitfield is [`read_bitfield`](Self::read_bitfield)'s. `path` is never called: only
+    /// its type matters.
     #[inline(always)]
     pub fn read<L, F>(self, path: F) -> <L as DirectLeaf>::Value
     where
@@ -108,6 +111,58 @@ impl<T: Projectable> BtfPtr<T> {
     {
         let _ = path;
         L::load(self.ptr.cast())
+    }
+}
+
+impl<T: Projectable> BtfPtr<T> {
+    /// Reads the bitfield at `path` with direct loads, as libbpf's `BPF_CORE_READ_BITFIELD`
+    /// (the non-probed one): the relocated byte size at the relocated byte offset, then the
+    /// shifts relocated on their immediates, arithmetic when the kernel's field is signed; the
+    /// value truncated to the declared integer type.
+    ///
+    /// Like [`read`](Self::read) it returns the value itself: a field the kernel lacks, or one in
+    /// a storage integer wider than 8 bytes (which one load cannot hold; libbpf's macro does not
+    /// read those either), makes the program fail to load. It also reads a plain integer field
+    /// (`FIELD_LSHIFT_U64`/`RSHIFT_U64` describe any integer), as libbpf's macro does.
+    #[inline(always)]
+    pub fn read_bitfield<L, F>(self, path: F) -> <L as DirectBitfield>::Value
+    where
+        F: FnOnce(T::Projection<Root<T>>) -> L,
+        L: DirectBitfield,
+    {
+        let _ = path;
+        L::load_bitfield(self.ptr.cast())
+    }
+}
+
+/// The projection of an integer field [`BtfPtr::read_bitfield`] reads.
+#[diagnostic::on_unimplemented(
+    message = "`BtfPtr::read_bitfield` reads integer fields only",
+    label = "not an integer field",
+    note = "name a bitfield (or any integer field) of the struct"
+)]
+pub trait DirectBitfield: Projection {
+    /// The declared integer type.
+    type Value;
+    /// The bitfield of the root struct at `base`.
+    fn load_bitfield(base: *const u8) -> Self::Value;
+}
+
+impl<V: BitfieldValue, P: Path> DirectBitfield for Leaf<V, P>
+where
+    P::Root: BtfRelocatable,
+{
+    type Value = V;
+
+    #[inline(always)]
+    fn load_bitfield(base: *const u8) -> V {
+        backend::require_field::<P>();
+        let offset = backend::field_info::<P, { RelocKind::FieldByteOffset as u32 }>();
+        let size = backend::field_info::<P, { RelocKind::FieldByteSize as u32 }>();
+        let signed = backend::field_info::<P, { RelocKind::FieldSigned as u32 }>() != 0;
+        let raw = backend::load_sized(base.wrapping_add(offset as usize), size);
+        let value = backend::shift_left::<P>(raw);
+        <V as BitfieldValue>::from_bits(backend::shift_right::<P>(value, signed))
     }
 }
 

@@ -64,7 +64,7 @@ mod read;
 #[cfg(not(target_arch = "bpf"))]
 pub mod sim;
 
-pub use direct::{BtfPtr, DirectLeaf, DirectValue};
+pub use direct::{BtfPtr, DirectBitfield, DirectLeaf, DirectValue};
 pub use error::RelocatableFieldAccessError;
 pub use field::{BtfEnum, BtfRelocatable, BtfType, EnumOf, EnumRepr, RelocatableField};
 // Named by the compiler's diagnostics for a field type that cannot be read (a crate-root path

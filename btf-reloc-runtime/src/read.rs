@@ -263,6 +263,12 @@ fn probe_read_str(space: Space, buf: &mut [u8], src: *const u8) -> Result<Option
 }
 
 /// An integer a bitfield can be read into.
+#[diagnostic::on_unimplemented(
+    message = "a bitfield cannot be read into a `{Self}`",
+    label = "not an integer",
+    note = "bitfields (`#[btf(bitfield)]`, `BtfPtr::read_bitfield`) are read into integer fields \
+            (u8..u64, i8..i64, usize, isize)"
+)]
 pub trait BitfieldValue: Sized {
     /// Truncates the extracted (and, if signed, sign-extended) 64 bits to `Self`.
     fn from_bits(bits: u64) -> Self;

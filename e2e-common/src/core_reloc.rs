@@ -75,6 +75,11 @@ pub enum Family {
     /// `test_core_reloc_bitfields_probed.c`: seven bitfields (or ints), read with the bitfield
     /// relocations into 64 bits.
     Bitfields,
+    /// `test_core_reloc_bitfields_direct.c`: the same seven, read with direct loads
+    /// (`BPF_CORE_READ_BITFIELD`, `BtfPtr::read_bitfield`) from the input's map value (object
+    /// [`CoreRelocDirect`](Bin::CoreRelocDirect): a direct read has no existence check, so the
+    /// program does not load against the other families' targets).
+    BitfieldsDirect,
     /// `test_core_reloc_size.c`: `bpf_core_field_size` and `bpf_core_field_offset`.
     Size,
     /// `test_core_reloc_enumval.c`: enumerator existence and values.
@@ -104,6 +109,7 @@ impl Family {
             Self::Ints => "core_reloc_ints",
             Self::Existence => "core_reloc_existence",
             Self::Bitfields => "core_reloc_bitfields",
+            Self::BitfieldsDirect => "core_reloc_bitfields_direct",
             Self::Size => "core_reloc_size",
             Self::Enumval => "core_reloc_enumval",
             Self::Enum64val => "core_reloc_enum64val",
@@ -119,6 +125,7 @@ impl Family {
             Self::TypeBased => Bin::CoreRelocTypes,
             Self::TypeId => Bin::CoreRelocTypeId,
             Self::PtrAsArr => Bin::CoreRelocPtrAsArr,
+            Self::BitfieldsDirect => Bin::CoreRelocDirect,
             _ => Bin::CoreReloc,
         }
     }
@@ -133,7 +140,9 @@ impl Family {
             Self::Mods => &["a", "b", "c", "d", "e[2]", "f[1]", "g.x", "h.y"],
             Self::Ints => &["u8", "s8", "u16", "s16", "u32", "s32", "u64", "s64"],
             Self::Existence => &["a", "b", "c", "arr[0]", "s.x"],
-            Self::Bitfields => &["ub1", "ub2", "ub7", "sb4", "sb20", "u32", "s32"],
+            Self::Bitfields | Self::BitfieldsDirect => {
+                &["ub1", "ub2", "ub7", "sb4", "sb20", "u32", "s32"]
+            }
             Self::Size => &["int", "struct", "union", "arr", "ptr", "enum"],
             Self::TypeBased | Self::TypeId => &TYPES,
             Self::PtrAsArr => &["[2].a"],
@@ -155,6 +164,7 @@ impl Family {
             Self::Ints => read_ints(input, sink),
             Self::Existence => read_existence(input, sink),
             Self::Bitfields => read_bitfields(input, sink),
+            Self::BitfieldsDirect => read_bitfields_direct(input, sink),
             Self::Size => read_size(sink),
             Self::Enumval => read_enumval(sink),
             Self::Enum64val => read_enum64val(sink),
@@ -516,6 +526,21 @@ pub fn read_bitfields(input: u64, sink: &mut impl Sink) {
     sink.slot(4, encode(p.sb20()));
     sink.slot(5, encode(p.u32()));
     sink.slot(6, encode(p.s32()));
+}
+
+/// Every member, with direct loads (`BPF_CORE_READ_BITFIELD`): `input` is the address of a map
+/// value, which the verifier lets a program load from directly.
+#[inline(always)]
+pub fn read_bitfields_direct(input: u64, sink: &mut impl Sink) {
+    let p = BtfPtr::<core_reloc_bitfields>::new(input as usize as *const core_reloc_bitfields);
+    let value = |v: i64| encode(Ok(Some(v)));
+    sink.slot(0, value(p.read_bitfield(|t| t.ub1)));
+    sink.slot(1, value(p.read_bitfield(|t| t.ub2)));
+    sink.slot(2, value(p.read_bitfield(|t| t.ub7)));
+    sink.slot(3, value(p.read_bitfield(|t| t.sb4)));
+    sink.slot(4, value(p.read_bitfield(|t| t.sb20)));
+    sink.slot(5, value(p.read_bitfield(|t| t.u32)));
+    sink.slot(6, value(p.read_bitfield(|t| t.s32)));
 }
 
 // --- size --------------------------------------------------------------------------------------

@@ -42,6 +42,9 @@ pub enum Bin {
     /// Its `ptr_as_arr` cases (`src/core_reloc_ptr_as_arr.rs`): `TYPE_SIZE` of a type only
     /// those targets have.
     CoreRelocPtrAsArr,
+    /// Its direct `bitfields` cases (`src/core_reloc_direct.rs`): direct reads have no existence
+    /// check, so they do not load against the other cases' targets.
+    CoreRelocDirect,
     /// `#[btf(required)]` reads (`src/required.rs`): apart, because one of its programs loads on
     /// no kernel, and libbpf loads it too (no legacy maps).
     Required,
@@ -54,7 +57,7 @@ pub enum Bin {
 
 impl Bin {
     /// Every object.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::Main,
         Self::Libbpf,
         Self::Core,
@@ -66,6 +69,7 @@ impl Bin {
         Self::CoreRelocTypes,
         Self::CoreRelocTypeId,
         Self::CoreRelocPtrAsArr,
+        Self::CoreRelocDirect,
         Self::Required,
         Self::Direct,
         Self::DirectRefused,
@@ -85,6 +89,7 @@ impl Bin {
             Self::CoreRelocTypes => "e2e-core-reloc-types",
             Self::CoreRelocTypeId => "e2e-core-reloc-type-id",
             Self::CoreRelocPtrAsArr => "e2e-core-reloc-ptr-as-arr",
+            Self::CoreRelocDirect => "e2e-core-reloc-direct",
             Self::Required => "e2e-required",
             Self::Direct => "e2e-direct",
             Self::DirectRefused => "e2e-direct-refused",

@@ -1896,9 +1896,7 @@ pub fn cases() -> Vec<Case> {
         case(
             "module_direct",
             "fields of `bpf_testmod`'s types, direct reads",
-            Err(
-                "needs `bpf_testmod`, and direct (non-probed) reads, which btf-reloc does not make",
-            ),
+            Err("needs `bpf_testmod` and module BTF (direct reads are `BtfPtr::read`)"),
         ),
         case(
             "flavors",
@@ -2225,7 +2223,15 @@ pub fn cases() -> Vec<Case> {
             "ub1=1 ub2=2 ub7=96 sb4=-7 sb20=-0x76543 u32=0x80000000 s32=-0x76543210",
             Ok(run(Bitfields, bitfields, bitfield_slots(BITFIELD_VALUES))),
         ),
-        case("direct:bitfields", "as probed", Err(DIRECT_GAP)),
+        case(
+            "direct:bitfields",
+            "as probed",
+            Ok(run(
+                BitfieldsDirect,
+                bitfields,
+                bitfield_slots(BITFIELD_VALUES),
+            )),
+        ),
         case(
             "probed:bitfields___bit_sz_change",
             "ub1=6 ub2=0xABCDE ub7=1 sb4=-1 sb20=-0x17654321 u32=0xBEEF s32=-0x3FEDCBA987654321",
@@ -2238,7 +2244,11 @@ pub fn cases() -> Vec<Case> {
         case(
             "direct:bitfields___bit_sz_change",
             "as probed",
-            Err(DIRECT_GAP),
+            Ok(run(
+                BitfieldsDirect,
+                bitfields___bit_sz_change,
+                bitfield_slots(BIT_SZ_CHANGE_VALUES),
+            )),
         ),
         case(
             "probed:bitfields___bitfield_vs_int",
@@ -2253,7 +2263,11 @@ pub fn cases() -> Vec<Case> {
         case(
             "direct:bitfields___bitfield_vs_int",
             "as probed",
-            Err(DIRECT_GAP),
+            Ok(run(
+                BitfieldsDirect,
+                bitfields___bitfield_vs_int,
+                bitfield_slots(BITFIELD_VS_INT_VALUES),
+            )),
         ),
         case(
             "probed:bitfields___just_big_enough",
@@ -2267,7 +2281,11 @@ pub fn cases() -> Vec<Case> {
         case(
             "direct:bitfields___just_big_enough",
             "as probed",
-            Err(DIRECT_GAP),
+            Ok(run(
+                BitfieldsDirect,
+                bitfields___just_big_enough,
+                bitfield_slots(JUST_BIG_ENOUGH_VALUES),
+            )),
         ),
         case(
             "probed:bitfields___err_too_big_bitfield",
@@ -2280,7 +2298,14 @@ pub fn cases() -> Vec<Case> {
         case(
             "direct:bitfields___err_too_big_bitfield",
             "fails",
-            Err(DIRECT_GAP),
+            Ok(Run {
+                expected: Expected::LoadFails,
+                ..run(
+                    BitfieldsDirect,
+                    bitfields___err_too_big_bitfield,
+                    Vec::new(),
+                )
+            }),
         ),
         case(
             "size",
@@ -2589,8 +2614,6 @@ pub fn cases() -> Vec<Case> {
     ]
 }
 
-const DIRECT_GAP: &str = "direct (non-probed) loads of `BPF_CORE_READ_BITFIELD` in a `tp_btf` \
-                          program: btf-reloc reads through the probe-read helpers only";
 const SIZE_PARTIAL: &str = "no `float_field` (btf-reloc has no float fields) and no \
                             `arr_field[1]` (no element paths in `field_byte_offset!`)";
 const ANON_ENUM: &str = "aya 0.14 matches a local enum with a target enum of the same name \

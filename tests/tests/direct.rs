@@ -23,6 +23,10 @@ struct task_struct {
     flags: u64,
     /// No kernel has it.
     btf_reloc_no_such_field: u32,
+    /// `int nice_bits:5` at bits 3..8 of the word at byte 200.
+    nice_bits: i8,
+    /// `unsigned in_iowait:1` at bit 8 of that word.
+    in_iowait: u8,
 }
 
 /// `task_struct.flags` declared signed: no loader resizes that.
@@ -41,7 +45,9 @@ fn kernel() -> Simulation {
         .int("flags", 4, 4)
         .int("pid", 40, 4)
         .ptr("real_parent", 48)
-        .field("se", 64, Type::struct_named("sched_entity", 32));
+        .field("se", 64, Type::struct_named("sched_entity", 32))
+        .bitfield("nice_bits", 200 * 8 + 3, 5, 4, true)
+        .bitfield("in_iowait", 200 * 8 + 8, 1, 4, false);
     let mut memory = Memory::new();
     memory.map(TASK, vec![0; 256]);
     memory.map(PARENT, vec![0; 256]);
@@ -50,6 +56,8 @@ fn kernel() -> Simulation {
     memory.write(TASK + 48, PARENT.to_ne_bytes());
     memory.write(PARENT + 40, 1i32.to_ne_bytes());
     memory.write(TASK + 64 + 24, 99u64.to_ne_bytes());
+    // bits 3..8 = 0b11110 (-2 as a signed 5-bit value), bit 8 set.
+    memory.write(TASK + 200, [0b1111_0000u8, 0b1]);
     Simulation::new()
         .with_struct(task)
         .with_struct(Struct::new("sched_entity", 32).int("vruntime", 24, 8))
@@ -107,4 +115,13 @@ fn a_signed_field_of_another_size_does_not_load() {
 fn a_missing_field_does_not_load() {
     let _sim = kernel().install();
     let _ = task().read(|t| t.btf_reloc_no_such_field);
+}
+
+#[test]
+fn bitfields_read_with_direct_loads() {
+    let _sim = kernel().install();
+    assert_eq!(task().read_bitfield(|t| t.nice_bits), -2);
+    assert_eq!(task().read_bitfield(|t| t.in_iowait), 1);
+    // Any integer field too, as libbpf's `BPF_CORE_READ_BITFIELD`.
+    assert_eq!(task().read_bitfield(|t| t.pid), -7);
 }

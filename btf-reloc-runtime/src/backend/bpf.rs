@@ -145,6 +145,24 @@ pub(crate) fn direct_load<V: DirectValue, P: Path>(base: *const u8) -> u64 {
     }
 }
 
+/// The `size` bytes (1, 2, 4 or 8; anything else reads 8) at `at`, zero-extended: one direct
+/// load, through a pointer the verifier knows (by its BTF type, or a map value). `size` is a
+/// relocated constant the verifier knows, so only one of the loads is left after loading.
+#[inline(always)]
+pub(crate) fn load_sized(at: *const u8, size: u64) -> u64 {
+    // SAFETY (each read): a load the verifier accepts only where `at` points into memory it can
+    // check (a BTF-typed object or a map value) for that many bytes; a faulting load of a BTF
+    // pointer gives 0. Volatile, so that it stays one load of that width.
+    unsafe {
+        match size {
+            1 => u64::from(core::ptr::read_volatile(at)),
+            2 => u64::from(core::ptr::read_volatile(at.cast::<u16>())),
+            4 => u64::from(core::ptr::read_volatile(at.cast::<u32>())),
+            _ => core::ptr::read_volatile(at.cast::<u64>()),
+        }
+    }
+}
+
 /// `$value` shifted by `$op` (`<<=`, `>>=`, `s>>=`) by the relocation `$kind` of path `$path`,
 /// on the shift's immediate (see [`shift_left`]).
 macro_rules! relocated_shift {

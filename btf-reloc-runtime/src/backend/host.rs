@@ -103,6 +103,19 @@ pub(crate) fn direct_load<V: DirectValue, P: Path>(base: *const u8) -> u64 {
     u64::from_le_bytes(bytes)
 }
 
+/// The `size` bytes (at most 8) at `at` in the simulation's kernel memory, zero-extended; an
+/// unreadable address gives 0, as the kernel's exception table makes a faulting load give.
+pub(crate) fn load_sized(at: *const u8, size: u64) -> u64 {
+    let mut bytes = [0u8; 8];
+    let size = if size > 8 { 8 } else { size as usize };
+    if let Some(dst) = bytes.get_mut(..size) {
+        if sim::read(Space::Kernel, at as usize as u64, dst).is_err() {
+            return 0;
+        }
+    }
+    u64::from_le_bytes(bytes)
+}
+
 /// `value << LSHIFT_U64` of the bitfield at path `P` (the eBPF backend relocates the shift's
 /// immediate; libbpf's shifts of a field of at most 8 bytes are below 64).
 pub(crate) fn shift_left<P: Path>(value: u64) -> u64 {

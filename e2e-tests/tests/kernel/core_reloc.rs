@@ -298,7 +298,7 @@ fn slot_fields(family: Family) -> Vec<Slot> {
             Int("core_reloc_existence.s.x", true),
         ],
         // Signedness comes from the target here (`FIELD_SIGNED`), not from the local `i64`.
-        Family::Bitfields => vec![
+        Family::Bitfields | Family::BitfieldsDirect => vec![
             Int("core_reloc_bitfields.ub1", true),
             Int("core_reloc_bitfields.ub2", true),
             Int("core_reloc_bitfields.ub7", true),
