@@ -366,6 +366,19 @@ pub struct RawReport {
 }
 
 impl RawReport {
+    /// The variable's bytes as `N` native-endian 64-bit words; an error naming `what` if it is
+    /// not `N` words long.
+    pub fn words<const N: usize>(&self, what: &str) -> Result<[i64; N]> {
+        let words: Vec<i64> = self
+            .bytes
+            .chunks_exact(8)
+            .map(|w| i64::from_ne_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]))
+            .collect();
+        words
+            .try_into()
+            .map_err(|_| format!("`{what}` is {} bytes, not {N} words", self.bytes.len()).into())
+    }
+
     /// What libbpf's log says it did with each CO-RE record, in log order.
     pub fn core_relocations(&self) -> Result<Vec<CoreRelocation>> {
         parse_core_log(&self.log)

@@ -101,6 +101,19 @@ pub(crate) fn require_size<P: Path, V>(actual: usize) -> usize {
     actual
 }
 
+/// The assembly that lists the instruction labelled `1:` just before it in the direct-load
+/// section, with the marker operand `{marker}`: one entry of `btf_reloc_format::DIRECT_SECTION`
+/// (the instruction's address, then the marker), which `btf-reloc link` reads and then empties.
+macro_rules! direct_entry {
+    () => {
+        concat!(
+            ".pushsection ",
+            btf_reloc_format::direct_section!(),
+            ", \"a\"\n.quad 1b\n.quad {marker}\n.popsection"
+        )
+    };
+}
+
 /// One direct load of `$width` (`u8`..`u64`) from `$base` with the CO-RE relocation of path
 /// `$path` on the load itself (see [`direct_load`]).
 macro_rules! direct_load {
@@ -113,10 +126,7 @@ macro_rules! direct_load {
         unsafe {
             core::arch::asm!( // a direct read: offset -1 until `btf-reloc link` relocates it
                 concat!("1: {bits} = *(", $width, " *)({base} - 1)"),
-                concat!(".pushsection ", btf_reloc_format::direct_section!(), ", \"a\""),
-                ".quad 1b",
-                ".quad {marker}",
-                ".popsection",
+                direct_entry!(),
                 base = in(reg) $base,
                 bits = lateout(reg) bits,
                 marker = const marker(RelocKind::FieldByteOffset, <$path as Path>::ID),
@@ -132,9 +142,7 @@ macro_rules! direct_load {
 /// `FIELD_BYTE_OFFSET` relocation. Until then `off` is -1, which the verifier refuses: an
 /// object whose post-link step was forgotten does not load.
 ///
-/// The load and the record naming it are one assembly block: the record (the load's address
-/// and the path's marker) goes to the section `btf_reloc_format::direct_section!()`, which
-/// `link` reads and then empties.
+/// The load and the record naming it ([`direct_entry!`]) are one assembly block.
 #[inline(always)]
 pub(crate) fn direct_load<V: DirectValue, P: Path>(base: *const u8) -> u64 {
     match size_of::<V>() {
@@ -173,10 +181,7 @@ macro_rules! relocated_shift {
         unsafe {
             core::arch::asm!( // a relocated shift: by 64 until `btf-reloc link` relocates it
                 concat!("1: {value} ", $op, " {unlinked}"),
-                concat!(".pushsection ", btf_reloc_format::direct_section!(), ", \"a\""),
-                ".quad 1b",
-                ".quad {marker}",
-                ".popsection",
+                direct_entry!(),
                 value = inout(reg) value,
                 unlinked = const btf_reloc_format::DIRECT_UNLINKED_SHIFT,
                 marker = const marker($kind, <$path as Path>::ID),

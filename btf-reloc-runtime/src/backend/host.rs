@@ -93,14 +93,7 @@ pub(crate) fn direct_load<V: DirectValue, P: Path>(base: *const u8) -> u64 {
     if size != size_of::<V>() && (V::SIGNED || target_signed || size > 8) {
         sim::refuse_size(root, &indices, DIRECT, size, size_of::<V>());
     }
-    let mut bytes = [0u8; 8];
-    let addr = (base as usize as u64).wrapping_add(offset);
-    if let Some(dst) = bytes.get_mut(..size) {
-        if sim::read(Space::Kernel, addr, dst).is_err() {
-            return 0;
-        }
-    }
-    u64::from_le_bytes(bytes)
+    load_sized(base.wrapping_add(offset as usize), size as u64)
 }
 
 /// The `size` bytes (at most 8) at `at` in the simulation's kernel memory, zero-extended; an

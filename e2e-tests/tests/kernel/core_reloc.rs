@@ -170,15 +170,7 @@ fn under_libbpf(
         }
         Err(error) => return Err(error),
     };
-    let words: Vec<i64> = report
-        .bytes
-        .chunks_exact(8)
-        .map(|w| i64::from_ne_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]))
-        .collect();
-    let output: Output = words
-        .as_slice()
-        .try_into()
-        .map_err(|_| format!("`{OUTPUT}` is {} bytes", report.bytes.len()))?;
+    let output: Output = report.words(OUTPUT)?;
     Ok(Observed::Slots(stored(family, &output)?))
 }
 

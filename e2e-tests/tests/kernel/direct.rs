@@ -14,7 +14,7 @@ use aya::{
     Btf, Ebpf, EbpfLoader,
 };
 use btf_reloc_e2e_common::{
-    direct::{self, Results, Slot, SLOTS},
+    direct::{self, Results, Slot},
     objects::{Bin, Variant},
     TARGET_TGID,
 };
@@ -204,14 +204,7 @@ fn libbpf_run(
         program,
         direct::RESULTS,
     )?;
-    let words: Vec<i64> = report
-        .bytes
-        .chunks_exact(8)
-        .map(|w| i64::from_ne_bytes(w.try_into().unwrap_or_default()))
-        .collect();
-    let results: Results = words
-        .try_into()
-        .map_err(|_| format!("`{}` is not {SLOTS} words", direct::RESULTS))?;
+    let results: Results = report.words(direct::RESULTS)?;
     Ok((
         results,
         Truth {
