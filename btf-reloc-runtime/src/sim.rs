@@ -51,7 +51,7 @@ use std::vec::Vec;
 use btf_reloc_btf::core::{self, Relocation};
 use btf_reloc_btf::{local, Kind, NewMember, TypeId};
 use btf_reloc_format::descriptor::{TypeDescriptor, TypeShape};
-use btf_reloc_format::paths::FieldPath;
+use btf_reloc_format::paths::{self, FieldPath};
 use btf_reloc_format::records::{Descriptors, TypeRef};
 use btf_reloc_format::RelocKind;
 
@@ -883,26 +883,21 @@ fn would_not_load(why: String) -> ! {
     panic!("btf-reloc simulation: the program would not load: {why}")
 }
 
-/// `struct.field.field` of the path `indices` from `root`, by kernel names.
+/// `struct.field.field` of the path `indices` from `root`, by kernel names, as `link` and
+/// `check` name it (`paths::render_path`).
 fn field_name(root: TypeDescriptor, indices: &[usize]) -> String {
-    let (mut name, mut at) = match *root.base() {
-        TypeDescriptor::Struct(desc) | TypeDescriptor::Union(desc) => {
-            (desc.name.to_owned(), Some(desc))
-        }
-        _ => (root.rust_path().to_owned(), None),
+    let local = local_types(root);
+    let (TypeDescriptor::Struct(desc) | TypeDescriptor::Union(desc)) = *root.base() else {
+        return root.rust_path().to_owned();
     };
-    for &index in indices {
-        let Some(field) = at.and_then(|desc| desc.fields.get(index)) else {
-            break;
-        };
-        name.push('.');
-        name.push_str(field.name);
-        at = match field.shape {
-            TypeShape::Struct(desc) | TypeShape::Union(desc) => Some(desc),
-            _ => None,
-        };
-    }
-    name
+    local
+        .records
+        .struct_by_path(desc.rust_path)
+        .and_then(|(index, _)| FieldPath::from_indices(&local.records, index, indices))
+        .map_or_else(
+            || root.rust_path().to_owned(),
+            |path| paths::render_path(&local.records, &path),
+        )
 }
 
 /// A type relocation of `ty`.
